@@ -1,0 +1,40 @@
+package org.learninglog.api;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.learninglog.api.contract.model.FieldError;
+
+/** Bean Validation failures of the contract's constraints become a 400 with one error per field. */
+@Provider
+class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Override
+    public Response toResponse(ConstraintViolationException exception) {
+        List<FieldError> errors = exception.getConstraintViolations().stream()
+                .map(v -> Problems.fieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::getField))
+                .toList();
+        return ProblemResponses.of(Problems.invalid(errors));
+    }
+
+    /** `createMember.memberCreate.email` becomes `email`; a query parameter keeps its name; a missing body is `body`. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(node -> names.add(node.getName()));
+        if (names.size() > 2) {
+            return String.join(".", names.subList(2, names.size()));
+        }
+        String parameter = names.size() == 2 ? names.get(1) : "body";
+        return QUERY_PARAMETERS.contains(parameter) ? parameter : "body";
+    }
+
+    private static final java.util.Set<String> QUERY_PARAMETERS =
+            java.util.Set.of("limit", "cursor", "at", "status", "groupId", "sort", "unread");
+}

@@ -1,0 +1,39 @@
+package org.learninglog.group;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.learninglog.api.Problems;
+import org.learninglog.member.Actor;
+
+/**
+ * Who may see what of a group. Outsiders get 404, so ids leak nothing; administrators who are not
+ * members see a group's name, membership and numbers, never its content.
+ */
+@ApplicationScoped
+public class GroupAccess {
+
+    /** The group, for its members and administrators. */
+    public Group visibleGroup(Actor actor, UUID groupId) {
+        Group group = Group.<Group>findByIdOptional(groupId).orElseThrow(() -> Problems.notFound("Group"));
+        if (!actor.admin() && !Membership.isMember(groupId, actor.id())) {
+            throw Problems.notFound("Group");
+        }
+        return group;
+    }
+
+    /** The actor's membership, for reading and writing the group's content; 404 for anyone else. */
+    public Membership contentAccess(Actor actor, UUID groupId) {
+        return Membership.find(groupId, actor.id()).orElseThrow(() -> Problems.notFound("Group"));
+    }
+
+    /** The group, for those who may manage it: administrators and its facilitators. */
+    Group managedGroup(Actor actor, UUID groupId) {
+        Group group = visibleGroup(actor, groupId);
+        if (!actor.admin() && Membership.find(groupId, actor.id()).map(m -> m.role != Membership.Role.FACILITATOR).orElse(true)) {
+            throw Problems.forbidden("Only administrators and the group's facilitators may do this");
+        }
+        return group;
+    }
+}

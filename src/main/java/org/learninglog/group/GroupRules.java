@@ -1,0 +1,56 @@
+package org.learninglog.group;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.learninglog.api.Problems;
+
+/** What makes a group name and cadence acceptable. */
+final class GroupRules {
+
+    private GroupRules() {
+    }
+
+    static String name(String value) {
+        String name = value == null ? "" : value.strip();
+        if (name.isEmpty()) {
+            throw Problems.invalid("name", "must not be blank");
+        }
+        return name;
+    }
+
+    static LocalTime time(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(field, "must be a time of day as HH:mm");
+        }
+    }
+
+    /** A follow-up comes as a day and a time together, later in the same week than the log-day reminder. */
+    static void cadence(Group group) {
+        if ((group.followUpDay == null) != (group.followUpTime == null)) {
+            throw Problems.invalid(group.followUpDay == null ? "followUpDay" : "followUpTime",
+                    "must be set together with " + (group.followUpDay == null ? "followUpTime" : "followUpDay"));
+        }
+        if (group.hasFollowUp()) {
+            int reminder = group.logDay.getValue() * 1440 + group.reminderTime.getHour() * 60 + group.reminderTime.getMinute();
+            int followUp = group.followUpDay.getValue() * 1440 + group.followUpTime.getHour() * 60 + group.followUpTime.getMinute();
+            if (followUp <= reminder) {
+                throw Problems.invalid("followUpDay", "the follow-up must come after the log-day reminder in the same week (Monday to Sunday)");
+            }
+        }
+    }
+
+    static UUID cursorId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("cursor", "is not a cursor this list issued");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.learninglog.group;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import org.learninglog.api.contract.GroupsApi;
+import org.learninglog.api.contract.model.GroupCreate;
+import org.learninglog.api.contract.model.GroupPatch;
+import org.learninglog.api.contract.model.MembershipCreate;
+import org.learninglog.api.contract.model.MembershipPatch;
+import org.learninglog.security.CurrentMember;
+
+@Authenticated
+class GroupsResource implements GroupsApi {
+
+    private final GroupService groups;
+    private final CurrentMember current;
+
+    GroupsResource(GroupService groups, CurrentMember current) {
+        this.groups = groups;
+        this.current = current;
+    }
+
+    @Override
+    public Response listGroups(Integer limit, String cursor) {
+        return Response.ok(GroupViews.page(groups.list(current.actor(), limit, cursor))).build();
+    }
+
+    @Override
+    public Response createGroup(GroupCreate body) {
+        var settings = new GroupService.Settings(body.getName(), body.getDescription(), GroupViews.day(body.getLogDay()),
+                GroupRules.time("reminderTime", body.getReminderTime()), GroupViews.day(body.getFollowUpDay()),
+                GroupRules.time("followUpTime", body.getFollowUpTime()), false, null);
+        var created = groups.create(current.actor(), settings);
+        return Response.created(URI.create("/api/v1/groups/" + created.group().id)).entity(GroupViews.of(created)).build();
+    }
+
+    @Override
+    public Response getGroup(UUID groupId) {
+        return Response.ok(GroupViews.of(groups.get(current.actor(), groupId))).build();
+    }
+
+    @Override
+    public Response patchGroup(UUID groupId, GroupPatch body) {
+        var settings = new GroupService.Settings(body.getName(), body.getDescription(), GroupViews.day(body.getLogDay()),
+                GroupRules.time("reminderTime", body.getReminderTime()), GroupViews.day(body.getFollowUpDay()),
+                GroupRules.time("followUpTime", body.getFollowUpTime()), Boolean.TRUE.equals(body.getClearFollowUp()),
+                body.getArchived());
+        return Response.ok(GroupViews.of(groups.change(current.actor(), groupId, settings))).build();
+    }
+
+    @Override
+    public Response listGroupMembers(UUID groupId, Integer limit, String cursor) {
+        return Response.ok(GroupViews.memberPage(groups.members(current.actor(), groupId, limit, cursor))).build();
+    }
+
+    @Override
+    public Response addGroupMember(UUID groupId, MembershipCreate body) {
+        var added = groups.addMember(current.actor(), groupId, body.getMemberId(), GroupViews.role(body.getRole()));
+        return Response.status(Response.Status.CREATED).entity(GroupViews.of(added)).build();
+    }
+
+    @Override
+    public Response changeGroupMemberRole(UUID groupId, UUID memberId, MembershipPatch body) {
+        var changed = groups.changeRole(current.actor(), groupId, memberId, GroupViews.role(body.getRole()));
+        return Response.ok(GroupViews.of(changed)).build();
+    }
+
+    @Override
+    public Response removeGroupMember(UUID groupId, UUID memberId) {
+        groups.removeMember(current.actor(), groupId, memberId);
+        return Response.noContent().build();
+    }
+}

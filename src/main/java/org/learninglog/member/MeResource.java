@@ -1,0 +1,33 @@
+package org.learninglog.member;
+
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import org.learninglog.api.contract.MeApi;
+import org.learninglog.api.contract.model.MePatch;
+import org.learninglog.security.CurrentMember;
+
+@Authenticated
+class MeResource implements MeApi {
+
+    private final MemberService members;
+    private final CurrentMember current;
+
+    MeResource(MemberService members, CurrentMember current) {
+        this.members = members;
+        this.current = current;
+    }
+
+    @Override
+    public Response getMe() {
+        return Response.ok(MemberViews.of(members.me(current.actor()))).build();
+    }
+
+    @Override
+    public Response patchMe(MePatch patch) {
+        var changes = new MemberService.Changes(patch.getDisplayName(), null, patch.getTimeZone(), null, null,
+                patch.getReminders(), MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil());
+        return Response.ok(MemberViews.of(members.changeMe(current.actor(), changes))).build();
+    }
+}

@@ -1,0 +1,61 @@
+package org.learninglog.member;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import org.learninglog.api.contract.MembersApi;
+import org.learninglog.api.contract.model.MemberCreate;
+import org.learninglog.api.contract.model.MemberPatch;
+import org.learninglog.api.contract.model.TokenCreate;
+import org.learninglog.security.AccessTokenService;
+import org.learninglog.security.CurrentMember;
+import org.learninglog.security.TokenViews;
+
+@Authenticated
+class MembersResource implements MembersApi {
+
+    private final MemberService members;
+    private final AccessTokenService tokens;
+    private final CurrentMember current;
+
+    MembersResource(MemberService members, AccessTokenService tokens, CurrentMember current) {
+        this.members = members;
+        this.tokens = tokens;
+        this.current = current;
+    }
+
+    @Override
+    public Response listMembers(Integer limit, String cursor) {
+        return Response.ok(MemberViews.page(members.list(current.actor(), limit, cursor))).build();
+    }
+
+    @Override
+    public Response createMember(MemberCreate body) {
+        Member member = members.create(current.actor(), body.getDisplayName(), body.getEmail(), body.getTimeZone(),
+                MemberViews.role(body.getRole()));
+        return Response.created(URI.create("/api/v1/members/" + member.id)).entity(MemberViews.of(member)).build();
+    }
+
+    @Override
+    public Response getMember(UUID memberId) {
+        return Response.ok(MemberViews.of(members.get(current.actor(), memberId))).build();
+    }
+
+    @Override
+    public Response patchMember(UUID memberId, MemberPatch patch) {
+        var changes = new MemberService.Changes(patch.getDisplayName(), patch.getEmail(), patch.getTimeZone(),
+                MemberViews.role(patch.getRole()), patch.getActive(), null, null, null);
+        return Response.ok(MemberViews.of(members.change(current.actor(), memberId, changes))).build();
+    }
+
+    @Override
+    public Response issueMemberToken(UUID memberId, TokenCreate body) {
+        var issued = tokens.issueFor(current.actor(), memberId, body.getName());
+        return Response.created(URI.create("/api/v1/me/tokens/" + issued.token().id))
+                .entity(TokenViews.issued(issued)).build();
+    }
+}

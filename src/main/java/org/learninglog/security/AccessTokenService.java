@@ -1,0 +1,99 @@
+package org.learninglog.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.learninglog.api.Cursor;
+import org.learninglog.api.Page;
+import org.learninglog.api.Problems;
+import org.learninglog.member.Actor;
+import org.learninglog.member.Member;
+import org.learninglog.member.MemberService;
+
+@ApplicationScoped
+@Transactional
+public class AccessTokenService {
+
+    /** A token just made, with the secret that is shown this once. */
+    public record Issued(AccessToken token, String secret) {
+    }
+
+    private final Clock clock;
+
+    AccessTokenService(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Issued issueForMe(Actor actor, String name) {
+        return issue(actor.id(), name);
+    }
+
+    public Issued issueFor(Actor actor, UUID memberId, String name) {
+        if (!actor.admin()) {
+            throw Problems.forbidden("Only administrators may issue tokens for other members");
+        }
+        Member member = Member.<Member>findByIdOptional(memberId).orElseThrow(() -> Problems.notFound("Member"));
+        if (!member.active) {
+            throw Problems.unprocessable("The member is deactivated; reactivate them first");
+        }
+        return issue(memberId, name);
+    }
+
+    /** Stores a token whose secret was chosen elsewhere (bootstrap, demo data), unless it exists already. */
+    public void ensure(UUID memberId, String name, String secret) {
+        if (AccessToken.count("tokenHash", TokenSecrets.hash(secret)) == 0) {
+            AccessToken.create(memberId, name, secret, clock.instant()).persist();
+        }
+    }
+
+    public Page<AccessToken> listMine(Actor actor, Integer limit, String cursor) {
+        int size = Page.limit(limit);
+        List<String> after = Cursor.decode(cursor, 2);
+        Instant afterCreatedAt = after == null ? null : parseInstant(after.get(0));
+        UUID afterId = after == null ? null : parseId(after.get(1));
+        List<AccessToken> rows = AccessToken.pageOwnedBy(actor.id(), afterCreatedAt, afterId, size + 1);
+        return Page.of(rows, size, t -> Cursor.encode(t.createdAt.toString(), t.id.toString()));
+    }
+
+    public void revokeMine(Actor actor, UUID tokenId) {
+        AccessToken token = AccessToken.findOwnedBy(tokenId, actor.id()).orElseThrow(() -> Problems.notFound("Token"));
+        token.revokedAt = clock.instant();
+    }
+
+    void revokeWhenDeactivated(@Observes MemberService.Deactivated event) {
+        AccessToken.revokeAllOf(event.memberId(), clock.instant());
+    }
+
+    private Issued issue(UUID memberId, String name) {
+        String checkedName = name.strip();
+        if (checkedName.isEmpty()) {
+            throw Problems.invalid("name", "must not be blank");
+        }
+        String secret = TokenSecrets.newSecret();
+        AccessToken token = AccessToken.create(memberId, checkedName, secret, clock.instant());
+        token.persist();
+        return new Issued(token, secret);
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problems.invalid("cursor", "is not a cursor this list issued");
+        }
+    }
+
+    private static UUID parseId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("cursor", "is not a cursor this list issued");
+        }
+    }
+}

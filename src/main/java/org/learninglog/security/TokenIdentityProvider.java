@@ -1,0 +1,39 @@
+package org.learninglog.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+import org.learninglog.member.Member;
+
+@ApplicationScoped
+class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final TokenAuthenticator authenticator;
+
+    TokenIdentityProvider(TokenAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> authenticator.authenticate(request.getToken().getToken())
+                .map(actor -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(actor.id().toString()))
+                        .addRole(actor.admin() ? Member.Role.ADMIN.name() : Member.Role.MEMBER.name())
+                        .build())
+                .orElseThrow(() -> new AuthenticationFailedException("Unknown, revoked or deactivated token")));
+    }
+}
