@@ -17,6 +17,10 @@ class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationEx
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
+        // RFC 6585: a change that needs a precondition and has none is 428, not a plain 400.
+        if (exception.getConstraintViolations().stream().anyMatch(v -> "ifMatch".equals(fieldOf(v)))) {
+            return ProblemResponses.of(Problems.preconditionRequired(ETags.MISSING));
+        }
         List<FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> Problems.fieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::getField))
@@ -32,9 +36,10 @@ class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationEx
             return String.join(".", names.subList(2, names.size()));
         }
         String parameter = names.size() == 2 ? names.get(1) : "body";
-        return QUERY_PARAMETERS.contains(parameter) ? parameter : "body";
+        return PARAMETERS.contains(parameter) ? parameter : "body";
     }
 
-    private static final java.util.Set<String> QUERY_PARAMETERS =
-            java.util.Set.of("limit", "cursor", "at", "status", "groupId", "sort", "unread");
+    /** Query, path and header parameters keep their names; anything else is the body. */
+    private static final java.util.Set<String> PARAMETERS =
+            java.util.Set.of("limit", "cursor", "at", "status", "groupId", "sort", "unread", "week", "ifMatch");
 }

@@ -31,6 +31,34 @@ public final class Cursor {
         } catch (IllegalArgumentException e) {
             // fall through to the problem below
         }
-        throw Problems.invalid("cursor", "is not a cursor this list issued");
+        throw notACursor();
+    }
+
+    public static java.util.UUID uuid(String key) {
+        try {
+            return java.util.UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw notACursor();
+        }
+    }
+
+    public static java.time.Instant instant(String key) {
+        try {
+            return java.time.Instant.parse(key);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw notACursor();
+        }
+    }
+
+    public static int integer(String key) {
+        try {
+            return Integer.parseInt(key);
+        } catch (NumberFormatException e) {
+            throw notACursor();
+        }
+    }
+
+    private static ProblemException notACursor() {
+        return Problems.invalid("cursor", "is not a cursor this list issued");
     }
 }

@@ -98,6 +98,12 @@ public class Member extends PanacheEntityBase {
                 + " order by lower(displayName), id", memberId, afterName, afterId).page(0, rows).list();
     }
 
+    /** The members of a group, by name. */
+    public static List<Member> inGroup(UUID groupId) {
+        return find("id in (select ms.memberId from Membership ms where ms.groupId = ?1) order by lower(displayName), id",
+                groupId).list();
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

@@ -1,0 +1,77 @@
+package org.learninglog.entry;
+
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import org.learninglog.api.Page;
+import org.learninglog.api.contract.model.AuthorRef;
+import org.learninglog.api.contract.model.AwayMember;
+import org.learninglog.api.contract.model.EntryPage;
+import org.learninglog.api.contract.model.Revision;
+import org.learninglog.api.contract.model.RevisionPage;
+import org.learninglog.member.Member;
+
+/** Maps entries, week logs and revisions to their wire form. */
+final class EntryViews {
+
+    private EntryViews() {
+    }
+
+    static org.learninglog.api.contract.model.Entry of(Entry.Authored authored) {
+        Entry entry = authored.entry();
+        return new org.learninglog.api.contract.model.Entry()
+                .id(entry.id)
+                .groupId(entry.groupId)
+                .week(entry.week)
+                .author(new AuthorRef().id(entry.memberId).displayName(authored.authorName()))
+                .tried(entry.tried)
+                .failed(entry.failed)
+                .question(entry.question)
+                .tags(tags(entry.tags))
+                .late(entry.late)
+                .questionStatus(org.learninglog.api.contract.model.Entry.QuestionStatusEnum.fromValue(entry.questionStatus()))
+                .replyCount(entry.replyCount)
+                .removed(entry.isRemoved())
+                .createdAt(entry.createdAt.atOffset(ZoneOffset.UTC))
+                .updatedAt(entry.updatedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    static EntryPage page(Page<Entry.Authored> page) {
+        return new EntryPage().items(page.items().stream().map(EntryViews::of).toList()).nextCursor(page.nextCursor());
+    }
+
+    static org.learninglog.api.contract.model.WeekLog of(EntryService.WeekLog log) {
+        return new org.learninglog.api.contract.model.WeekLog()
+                .groupId(log.groupId())
+                .week(log.week().toString())
+                .entries(log.entries().stream().map(EntryViews::of).toList())
+                .memberCount(log.memberCount())
+                .postedCount(log.postedCount())
+                .notPosted(log.notPosted().stream().map(EntryViews::ref).toList())
+                .away(log.away().stream().map(m -> new AwayMember().id(m.id).displayName(m.displayName).awayUntil(m.awayUntil)).toList());
+    }
+
+    static RevisionPage revisions(Page<EntryRevision> page) {
+        return new RevisionPage().items(page.items().stream().map(EntryViews::of).toList()).nextCursor(page.nextCursor());
+    }
+
+    private static Revision of(EntryRevision revision) {
+        return new Revision()
+                .version(revision.version)
+                .change(Revision.ChangeEnum.fromValue(revision.change.name()))
+                .tried(revision.tried)
+                .failed(revision.failed)
+                .question(revision.question)
+                .tags(tags(revision.tags))
+                .editedAt(revision.editedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    private static AuthorRef ref(Member member) {
+        return new AuthorRef().id(member.id).displayName(member.displayName);
+    }
+
+    private static List<String> tags(String[] tags) {
+        return tags == null ? List.of() : Arrays.asList(tags);
+    }
+}

@@ -1,0 +1,48 @@
+package org.learninglog.entry;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import org.learninglog.api.ETags;
+import org.learninglog.api.contract.WeeksApi;
+import org.learninglog.api.contract.model.EntryWrite;
+import org.learninglog.security.CurrentMember;
+
+@Authenticated
+class WeeksResource implements WeeksApi {
+
+    private final EntryService entries;
+    private final CurrentMember current;
+
+    WeeksResource(EntryService entries, CurrentMember current) {
+        this.entries = entries;
+        this.current = current;
+    }
+
+    @Override
+    public Response getWeekLog(UUID groupId, String week) {
+        return Response.ok(EntryViews.of(entries.weekLog(current.actor(), groupId, week))).build();
+    }
+
+    @Override
+    public Response getMyEntry(UUID groupId, String week) {
+        Entry.Authored mine = entries.getMine(current.actor(), groupId, week);
+        return Response.ok(EntryViews.of(mine)).header(HttpHeaders.ETAG, ETags.of(mine.entry().version)).build();
+    }
+
+    @Override
+    public Response putMyEntry(UUID groupId, String week, EntryWrite body) {
+        var content = new EntryService.Content(body.getTried(), body.getFailed(), body.getQuestion(), body.getTags());
+        EntryService.Put put = entries.putMine(current.actor(), groupId, week, content);
+        Entry entry = put.entry().entry();
+        Response.ResponseBuilder response = put.created()
+                ? Response.created(URI.create("/api/v1/entries/" + entry.id))
+                : Response.ok();
+        return response.entity(EntryViews.of(put.entry())).header(HttpHeaders.ETAG, ETags.of(entry.version)).build();
+    }
+}

@@ -1,0 +1,96 @@
+package org.learninglog.entry;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.learninglog.Api.as;
+import static org.learninglog.Api.badRequestAs;
+import static org.learninglog.entry.EntryResourceTest.entry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.Test;
+import org.learninglog.TestData;
+import org.learninglog.TestData.TestMember;
+import org.learninglog.time.MutableClock;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class MyLogTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void shouldListMyEntriesAcrossGroupsNewestFirst() {
+        clock.set(EntryResourceTest.TUESDAY_W48.minus(Duration.ofDays(7)));
+        TestMember ana = data.member("Ana");
+        UUID managers = data.group("Managers " + TestData.suffix(), ana);
+        UUID buyers = data.group("Buyers " + TestData.suffix(), ana);
+        as(ana.token()).body(entry("Tried A", "Failed A", "Question A?", null))
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", managers).then().statusCode(201);
+        clock.advance(Duration.ofDays(7));
+        as(ana.token()).body(entry("Tried B", "Failed B", null, null))
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", buyers).then().statusCode(201);
+        clock.advance(Duration.ofMinutes(5));
+        as(ana.token()).body(entry("Tried C", "Failed C", "Question C?", null))
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", managers).then().statusCode(201);
+
+        as(ana.token()).get("/api/v1/me/entries").then().statusCode(200)
+                .body("items.tried", equalTo(List.of("Tried C", "Tried B", "Tried A")))
+                .body("items.questionStatus", equalTo(List.of("open", "none", "open")))
+                .body("items.groupId", equalTo(List.of(managers.toString(), buyers.toString(), managers.toString())))
+                .body("nextCursor", nullValue());
+        String next = as(ana.token()).queryParam("limit", 2).get("/api/v1/me/entries").then().statusCode(200)
+                .body("items", hasSize(2)).extract().path("nextCursor");
+        as(ana.token()).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/me/entries").then()
+                .statusCode(200).body("items.tried", equalTo(List.of("Tried A")));
+    }
+
+    @Test
+    void shouldShowAnEntryDeletedWithRepliesAsRemovedAndForgetItsWords() {
+        clock.set(EntryResourceTest.TUESDAY_W48);
+        TestMember ana = data.member("Ana");
+        TestMember ben = data.member("Ben");
+        UUID groupId = data.group("Managers " + TestData.suffix(), ana, ben);
+        String id = as(ana.token()).body(EntryResourceTest.packagingEntry())
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract().path("id");
+        markReplied(UUID.fromString(id));
+
+        as(ana.token()).header("If-Match", "\"1\"").delete("/api/v1/entries/{id}", id).then().statusCode(204);
+
+        as(ben.token()).get("/api/v1/entries/{id}", id).then().statusCode(200)
+                .body("removed", equalTo(true)).body("tried", nullValue()).body("question", nullValue())
+                .body("questionStatus", equalTo("none")).body("replyCount", equalTo(1));
+        as(ben.token()).get("/api/v1/groups/{g}/weeks/current/entries", groupId).then().statusCode(200)
+                .body("entries.removed", equalTo(List.of(true))).body("postedCount", equalTo(0))
+                .body("notPosted.displayName", equalTo(List.of("Ana", "Ben")));
+        as(ben.token()).get("/api/v1/entries/{id}/history", id).then().statusCode(200)
+                .body("items.change", equalTo(List.of("CREATED", "DELETED")))
+                .body("items[0].tried", nullValue());
+        badRequestAs(ana.token()).header("If-Match", "\"2\"").body(Map.of("tried", "back"))
+                .patch("/api/v1/entries/{id}", id).then().statusCode(404);
+        as(ana.token()).get("/api/v1/me/entries").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    /** Stands in for a reply until threads exist: the entry now has one. */
+    @Transactional
+    void markReplied(UUID entryId) {
+        entityManager.createNativeQuery("UPDATE entry SET reply_count = 1 WHERE id = ?1").setParameter(1, entryId)
+                .executeUpdate();
+    }
+}
