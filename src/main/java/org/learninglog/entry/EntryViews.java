@@ -13,12 +13,12 @@ import org.learninglog.api.contract.model.RevisionPage;
 import org.learninglog.member.Member;
 
 /** Maps entries, week logs and revisions to their wire form. */
-final class EntryViews {
+public final class EntryViews {
 
     private EntryViews() {
     }
 
-    static org.learninglog.api.contract.model.Entry of(Entry.Authored authored) {
+    public static org.learninglog.api.contract.model.Entry of(Entry.Authored authored) {
         Entry entry = authored.entry();
         return new org.learninglog.api.contract.model.Entry()
                 .id(entry.id)
@@ -32,6 +32,8 @@ final class EntryViews {
                 .late(entry.late)
                 .questionStatus(org.learninglog.api.contract.model.Entry.QuestionStatusEnum.fromValue(entry.questionStatus()))
                 .replyCount(entry.replyCount)
+                .acceptedReplyId(entry.isRemoved() ? null : entry.acceptedReplyId)
+                .firstReplyAt(entry.firstReplyAt == null ? null : entry.firstReplyAt.atOffset(ZoneOffset.UTC))
                 .removed(entry.isRemoved())
                 .createdAt(entry.createdAt.atOffset(ZoneOffset.UTC))
                 .updatedAt(entry.updatedAt.atOffset(ZoneOffset.UTC));

@@ -40,7 +40,7 @@ class ConcurrentEntryTest {
 
     @Test
     void shouldKeepOneEntryWhenTwentyPutsRace() throws Exception {
-        clock.set(EntryResourceTest.TUESDAY_W48);
+        clock.set(Entries.TUESDAY_W48);
         TestMember ana = data.member("Ana");
         UUID groupId = data.group("Race " + TestData.suffix(), ana);
 

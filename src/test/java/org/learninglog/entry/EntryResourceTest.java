@@ -7,8 +7,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.learninglog.Api.as;
 import static org.learninglog.Api.badRequestAs;
+import static org.learninglog.entry.Entries.entry;
+import static org.learninglog.entry.Entries.packagingEntry;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EntryResourceTest {
 
-    /** Tuesday of 2026-W48 in Berlin. */
-    static final Instant TUESDAY_W48 = Instant.parse("2026-11-24T10:00:00Z");
-
     @Inject
     TestData data;
 
@@ -41,28 +39,10 @@ class EntryResourceTest {
 
     @BeforeEach
     void setUp() {
-        clock.set(TUESDAY_W48);
+        clock.set(Entries.TUESDAY_W48);
         ana = data.member("Ana", "Europe/Berlin");
         ben = data.member("Ben", "Europe/Berlin");
         groupId = data.group("Regional managers " + TestData.suffix(), ana, ben);
-    }
-
-    static Map<String, Object> entry(String tried, String failed, String question, List<String> tags) {
-        var body = new java.util.HashMap<String, Object>();
-        body.put("tried", tried);
-        body.put("failed", failed);
-        if (question != null) {
-            body.put("question", question);
-        }
-        if (tags != null) {
-            body.put("tags", tags);
-        }
-        return body;
-    }
-
-    static Map<String, Object> packagingEntry() {
-        return entry("Switched to a new packaging supplier to meet the standards",
-                "Costs came in 20% over budget", "Has anyone found a workaround?", List.of("packaging", "supplier-costs"));
     }
 
     String put(TestMember who, String week, Map<String, Object> body, int status) {

@@ -3,7 +3,7 @@ package org.learninglog.entry;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.learninglog.Api.as;
-import static org.learninglog.entry.EntryResourceTest.packagingEntry;
+import static org.learninglog.entry.Entries.packagingEntry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.learninglog.Api.as;
 import static org.learninglog.Api.badRequestAs;
-import static org.learninglog.entry.EntryResourceTest.entry;
+import static org.learninglog.entry.Entries.entry;
 
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,7 @@ class MyLogTest {
 
     @Test
     void shouldListMyEntriesAcrossGroupsNewestFirst() {
-        clock.set(EntryResourceTest.TUESDAY_W48.minus(Duration.ofDays(7)));
+        clock.set(Entries.TUESDAY_W48.minus(Duration.ofDays(7)));
         TestMember ana = data.member("Ana");
         UUID managers = data.group("Managers " + TestData.suffix(), ana);
         UUID buyers = data.group("Buyers " + TestData.suffix(), ana);
@@ -63,11 +63,11 @@ class MyLogTest {
 
     @Test
     void shouldShowAnEntryDeletedWithRepliesAsRemovedAndForgetItsWords() {
-        clock.set(EntryResourceTest.TUESDAY_W48);
+        clock.set(Entries.TUESDAY_W48);
         TestMember ana = data.member("Ana");
         TestMember ben = data.member("Ben");
         UUID groupId = data.group("Managers " + TestData.suffix(), ana, ben);
-        String id = as(ana.token()).body(EntryResourceTest.packagingEntry())
+        String id = as(ana.token()).body(Entries.packagingEntry())
                 .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract().path("id");
         markReplied(UUID.fromString(id));
 

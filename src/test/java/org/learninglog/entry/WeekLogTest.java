@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.learninglog.Api.as;
-import static org.learninglog.entry.EntryResourceTest.packagingEntry;
+import static org.learninglog.entry.Entries.packagingEntry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ class WeekLogTest {
 
     @BeforeEach
     void setUp() {
-        clock.set(EntryResourceTest.TUESDAY_W48);
+        clock.set(Entries.TUESDAY_W48);
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.learninglog.thread;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import org.learninglog.api.ETags;
+import org.learninglog.api.contract.AnswerApi;
+import org.learninglog.api.contract.model.AnswerWrite;
+import org.learninglog.entry.Entry;
+import org.learninglog.entry.EntryViews;
+import org.learninglog.security.CurrentMember;
+
+@Authenticated
+class AnswerResource implements AnswerApi {
+
+    private final ThreadService threads;
+    private final CurrentMember current;
+
+    AnswerResource(ThreadService threads, CurrentMember current) {
+        this.threads = threads;
+        this.current = current;
+    }
+
+    @Override
+    public Response acceptAnswer(UUID entryId, AnswerWrite body) {
+        return entry(threads.accept(current.actor(), entryId, body.getReplyId()));
+    }
+
+    @Override
+    public Response reopenQuestion(UUID entryId) {
+        return entry(threads.reopen(current.actor(), entryId));
+    }
+
+    private static Response entry(Entry.Authored authored) {
+        return Response.ok(EntryViews.of(authored)).header(HttpHeaders.ETAG, ETags.of(authored.entry().version)).build();
+    }
+}

@@ -1,0 +1,37 @@
+package org.learninglog.thread;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import org.learninglog.api.ETags;
+import org.learninglog.api.contract.ReplyApi;
+import org.learninglog.api.contract.model.ReplyWrite;
+import org.learninglog.security.CurrentMember;
+
+@Authenticated
+class ReplyResource implements ReplyApi {
+
+    private final ThreadService threads;
+    private final CurrentMember current;
+
+    ReplyResource(ThreadService threads, CurrentMember current) {
+        this.threads = threads;
+        this.current = current;
+    }
+
+    @Override
+    public Response editReply(UUID replyId, String ifMatch, ReplyWrite body) {
+        ThreadService.Shown shown = threads.edit(current.actor(), replyId, ifMatch, body.getBody());
+        return Response.ok(ThreadViews.of(shown)).header(HttpHeaders.ETAG, ETags.of(shown.reply().reply().version)).build();
+    }
+
+    @Override
+    public Response deleteReply(UUID replyId, String ifMatch) {
+        threads.delete(current.actor(), replyId, ifMatch);
+        return Response.noContent().build();
+    }
+}
