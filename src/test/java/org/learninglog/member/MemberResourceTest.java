@@ -329,6 +329,25 @@ class MemberResourceTest {
         assertEquals(sorted, names);
     }
 
+    /** Java and PostgreSQL lower-case `İ` differently; the cursor must still continue where the page ended. */
+    @Test
+    void shouldPageMembersWhoseNamesLowerCaseDifferentlyInJava() {
+        String tag = TestData.suffix();
+        TestMember ilkay = data.member("İlkay " + tag);
+        List<TestMember> others = List.of(data.member("İbrahim " + tag), data.member("İsmail " + tag),
+                data.member("Ida " + tag), data.member("ΟΔΟΣ " + tag));
+        data.group("Paged " + tag, ilkay, others.toArray(TestMember[]::new));
+
+        Set<String> expected = new HashSet<>();
+        expected.add(ilkay.id().toString());
+        others.forEach(m -> expected.add(m.id().toString()));
+        for (int limit = 1; limit <= 3; limit++) {
+            List<String> ids = walk(ilkay.token(), limit);
+            assertEquals(5, ids.size(), "limit " + limit + ": " + ids);
+            assertEquals(expected, new HashSet<>(ids), "limit " + limit);
+        }
+    }
+
     /** Every member id of the caller's list, page by page. */
     private static List<String> walk(String token, int limit) {
         List<String> ids = new ArrayList<>();
