@@ -382,6 +382,20 @@ class GroupResourceTest {
         }
     }
 
+    /** The contract caps a cursor at 512 characters; the longest names must still page. */
+    @Test
+    void shouldPageGroupsWithTheLongestNames() {
+        TestMember ana = data.member("Ana");
+        Set<String> expected = new HashSet<>();
+        for (String letter : List.of("学", "習", "日")) {
+            expected.add(data.group(letter.repeat(120), ana).toString());
+        }
+
+        List<String> ids = walkGroups(ana.token(), 1).stream().map(g -> (String) g.get("id")).toList();
+
+        assertEquals(expected, new HashSet<>(ids));
+    }
+
     @Test
     void shouldPageAMembershipWhoseNamesLowerCaseDifferentlyInJava() {
         TestMember fay = data.member("Fay");
