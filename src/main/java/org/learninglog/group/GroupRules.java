@@ -20,6 +20,11 @@ final class GroupRules {
         return name;
     }
 
+    /** A blank description is no description; created and changed groups store it the same way. */
+    static String description(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     static LocalTime time(String field, String value) {
         if (value == null) {
             return null;

@@ -41,7 +41,8 @@ public class GroupService {
         if (!actor.admin()) {
             throw Problems.forbidden("Only administrators may create groups");
         }
-        Group group = Group.create(GroupRules.name(settings.name()), settings.description(), clock.instant());
+        Group group = Group.create(GroupRules.name(settings.name()), GroupRules.description(settings.description()),
+                clock.instant());
         apply(group, settings);
         group.persist();
         return new Counted(group, 0);
@@ -71,7 +72,7 @@ public class GroupService {
             group.name = GroupRules.name(settings.name());
         }
         if (settings.description() != null) {
-            group.description = settings.description().isBlank() ? null : settings.description().strip();
+            group.description = GroupRules.description(settings.description());
         }
         if (settings.archived() != null) {
             group.archived = settings.archived();
