@@ -70,6 +70,19 @@ class GroupResourceTest {
     }
 
     @Test
+    void shouldStoreADescriptionAlikeWhenCreatingAndChanging() {
+        TestMember admin = data.admin();
+
+        as(admin.token()).body(Map.of("name", "Blank", "description", "   ")).post("/api/v1/groups").then()
+                .statusCode(201).body("description", nullValue());
+        String id = as(admin.token()).body(Map.of("name", "Padded", "description", "  Packaging rules \n"))
+                .post("/api/v1/groups").then().statusCode(201).body("description", equalTo("Packaging rules"))
+                .extract().path("id");
+        as(admin.token()).body(Map.of("description", "  Packaging rules \n")).patch("/api/v1/groups/{id}", id).then()
+                .statusCode(200).body("description", equalTo("Packaging rules"));
+    }
+
+    @Test
     void shouldForbidAMemberToCreateAGroup() {
         TestMember ana = data.member("Ana");
 
