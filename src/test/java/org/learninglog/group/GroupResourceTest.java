@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -478,6 +482,39 @@ class GroupResourceTest {
         as(fay.token()).delete("/api/v1/groups/{id}/members/{memberId}", group, others[0].id()).then().statusCode(204);
         as(fay.token()).body(Map.of("memberId", late.id().toString())).post("/api/v1/groups/{id}/members", group).then()
                 .statusCode(201);
+    }
+
+    /** Several instances may add members at once; the group row lock keeps the count honest. */
+    @Test
+    void shouldAdmitOnlyOneOfConcurrentAdditionsOfTheFiftiethMember() throws Exception {
+        TestMember fay = data.member("Fay");
+        TestMember[] others = new TestMember[48];
+        for (int i = 0; i < others.length; i++) {
+            others[i] = data.member("Member " + i);
+        }
+        UUID group = data.group("Almost full " + TestData.suffix(), fay, others);
+        List<TestMember> candidates = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            candidates.add(data.member("Candidate " + i));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(candidates.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (TestMember candidate : candidates) {
+                answers.add(pool.submit(() -> as(fay.token()).body(Map.of("memberId", candidate.id().toString()))
+                        .post("/api/v1/groups/{id}/members", group).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 422, 422, 422), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(fay.token()).get("/api/v1/groups/{id}", group).then().body("memberCount", equalTo(50));
     }
 
     /** Every group of the caller's list, page by page. */

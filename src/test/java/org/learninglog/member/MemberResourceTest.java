@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -82,6 +86,32 @@ class MemberResourceTest {
         as(admin.token()).body(Map.of("displayName", "Bo Again", "email", local.toUpperCase() + "@Example.ORG",
                 "timeZone", "UTC")).post("/api/v1/members").then()
                 .statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+    }
+
+    /** Instances race on the unique index, not on a check in memory: one wins, the others get 409, none a 500. */
+    @Test
+    void shouldCreateOnlyOneOfConcurrentMembersWithTheSameEmail() throws Exception {
+        TestMember admin = data.admin();
+        String email = "race." + TestData.suffix() + "@example.org";
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "Racer " + i;
+                answers.add(pool.submit(() -> as(admin.token())
+                        .body(Map.of("displayName", name, "email", email, "timeZone", "UTC"))
+                        .post("/api/v1/members").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409, 409, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
