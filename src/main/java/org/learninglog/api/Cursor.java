@@ -31,7 +31,8 @@ public final class Cursor {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), ENCODING);
             List<String> parts = List.of(text.split(SEPARATOR, -1));
-            if (parts.size() == keys) {
+            // A forged U+0000 would reach PostgreSQL as a query parameter and fail the statement.
+            if (parts.size() == keys && text.indexOf('\u0000') < 0) {
                 return parts;
             }
         } catch (IllegalArgumentException e) {

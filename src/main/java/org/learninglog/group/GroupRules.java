@@ -17,6 +17,10 @@ final class GroupRules {
         if (name.isEmpty()) {
             throw Problems.invalid("name", "must not be blank");
         }
+        // Names end up in list cursors (U+001F separates their keys) and, later, in mail subjects.
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw Problems.invalid("name", "must not contain control characters such as line breaks");
+        }
         return name;
     }
 
