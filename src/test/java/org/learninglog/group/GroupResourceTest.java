@@ -105,6 +105,20 @@ class GroupResourceTest {
     }
 
     @Test
+    void shouldRejectControlCharactersInAName() {
+        TestMember admin = data.admin();
+        UUID group = data.group("Clean " + TestData.suffix(), null);
+
+        as(admin.token()).body(Map.of("name", "Leads\u001fNorth")).post("/api/v1/groups").then()
+                .statusCode(400).body("errors.field", hasItem("name"));
+        as(admin.token()).body(Map.of("name", "Leads\nNorth")).patch("/api/v1/groups/{id}", group).then()
+                .statusCode(400).body("errors.field", hasItem("name"));
+        // PostgreSQL refuses U+0000 in any text; that is the caller's 400, not the database's 500.
+        as(admin.token()).body(Map.of("name", "Leads", "description", "North\u0000")).post("/api/v1/groups").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("description"));
+    }
+
+    @Test
     void shouldRejectATimeThatIsNotATimeOfDay() {
         TestMember admin = data.admin();
 

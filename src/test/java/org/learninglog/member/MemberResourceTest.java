@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.learninglog.TestData;
+import org.learninglog.api.Cursor;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.time.MutableClock;
 
@@ -159,6 +160,38 @@ class MemberResourceTest {
         badRequestAs(admin.token()).body(Map.of("displayName", "D".repeat(101), "email", email, "timeZone", "UTC"))
                 .post("/api/v1/members").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("displayName"));
+    }
+
+    /** A control character would break the list cursor (it uses U+001F between keys) and mail headers later. */
+    @Test
+    void shouldRejectControlCharactersInAName() {
+        TestMember admin = data.admin();
+        TestMember ana = data.member("Ana");
+
+        for (String name : List.of("Ana\u001fBo", "Ana\r\nBcc: x@example.org", "Ana\u0000")) {
+            as(admin.token()).body(Map.of("displayName", name, "email", "cc." + TestData.suffix() + "@example.org",
+                    "timeZone", "UTC")).post("/api/v1/members").then()
+                    .statusCode(400).body("errors.field", hasItem("displayName"));
+            as(ana.token()).body(Map.of("displayName", name)).patch("/api/v1/me").then()
+                    .statusCode(400).body("errors.field", hasItem("displayName"));
+        }
+        as(ana.token()).get("/api/v1/me").then().body("displayName", equalTo("Ana"));
+    }
+
+    /** PostgreSQL refuses U+0000 in text; it must be the caller's 400, never the database's 500. */
+    @Test
+    void shouldRejectANulCharacterInsteadOfFailingInTheDatabase() {
+        TestMember admin = data.admin();
+
+        as(admin.token()).body(Map.of("displayName", "Nul", "email", "nul\u0000" + TestData.suffix() + "@example.org",
+                "timeZone", "UTC")).post("/api/v1/members").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("email"));
+        as(admin.token()).body(Map.of("email", "nul" + TestData.suffix() + "@exam\u0001ple.org"))
+                .patch("/api/v1/members/{id}", admin.id()).then()
+                .statusCode(400).body("errors.field", hasItem("email"));
+        as(admin.token()).queryParam("cursor", Cursor.encode("Ana\u0000", UUID.randomUUID().toString()))
+                .get("/api/v1/members").then()
+                .statusCode(400).body("errors.field", hasItem("cursor"));
     }
 
     @Test

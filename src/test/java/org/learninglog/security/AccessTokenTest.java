@@ -148,11 +148,13 @@ class AccessTokenTest {
     }
 
     @Test
-    void shouldRejectABlankTokenName() {
+    void shouldRejectABlankOrUnstorableTokenName() {
         TestMember ana = data.member("Ana");
 
         as(ana.token()).body(Map.of("name", "   ")).post("/api/v1/me/tokens").then()
                 .statusCode(400).body("errors.field", hasItem("name"));
+        as(ana.token()).body(Map.of("name", "lap\u0000top")).post("/api/v1/me/tokens").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
     }
 
     @Test
