@@ -1,5 +1,6 @@
 package org.learninglog.api;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class Cursor {
     // cursor holding a 120-char group name and an id (314 bytes, 419 characters) stays within the contract's
     // 512-character cursor. In UTF-8 a CJK name takes 3 bytes per char and the cursor grew to 530 characters,
     // which the API then refused as the next page's cursor.
-    private static final java.nio.charset.Charset ENCODING = StandardCharsets.UTF_16BE;
+    private static final Charset ENCODING = StandardCharsets.UTF_16BE;
 
     private Cursor() {
     }

@@ -81,7 +81,8 @@ public class Group extends PanacheEntityBase {
         if (afterName == null) {
             return find(mine + " order by lower(name), id", memberId).page(0, rows).list();
         }
-        return find(mine + " and (lower(name) > lower(?2) or (lower(name) = lower(?2) and id > ?3)) order by lower(name), id",
+        return find(mine + " and (lower(name) > lower(?2) or (lower(name) = lower(?2) and id > ?3))"
+                + " order by lower(name), id",
                 memberId, afterName, afterId).page(0, rows).list();
     }
 
