@@ -1,5 +1,6 @@
 package org.learninglog.api;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -9,12 +10,18 @@ public final class Cursor {
 
     private static final String SEPARATOR = "\u001f";
 
+    // UTF-16 rather than UTF-8: names are limited in Java chars, and UTF-16 takes exactly 2 bytes per char, so a
+    // cursor holding a 120-char group name and an id (314 bytes, 419 characters) stays within the contract's
+    // 512-character cursor. In UTF-8 a CJK name takes 3 bytes per char and the cursor grew to 530 characters,
+    // which the API then refused as the next page's cursor.
+    private static final Charset ENCODING = StandardCharsets.UTF_16BE;
+
     private Cursor() {
     }
 
     public static String encode(String... keys) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(String.join(SEPARATOR, keys).getBytes(ENCODING));
     }
 
     /** The keys of a cursor this API issued, or null for the first page. */
@@ -23,9 +30,10 @@ public final class Cursor {
             return null;
         }
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String text = new String(Base64.getUrlDecoder().decode(cursor), ENCODING);
             List<String> parts = List.of(text.split(SEPARATOR, -1));
-            if (parts.size() == keys) {
+            // A forged U+0000 would reach PostgreSQL as a query parameter and fail the statement.
+            if (parts.size() == keys && text.indexOf('\u0000') < 0) {
                 return parts;
             }
         } catch (IllegalArgumentException e) {

@@ -63,12 +63,15 @@ public class Group extends PanacheEntityBase {
         return group;
     }
 
-    /** A page of all groups by name, after the cursor's (name, id). */
+    /**
+     * A page of all groups by name, after the cursor's (name, id). The name is lower-cased by the database,
+     * like the sort key, because Java lower-cases some letters (`İ`, final `Σ`) differently.
+     */
     static List<Group> pageByName(String afterName, UUID afterId, int rows) {
         if (afterName == null) {
             return find("order by lower(name), id").page(0, rows).list();
         }
-        return find("(lower(name) > ?1 or (lower(name) = ?1 and id > ?2)) order by lower(name), id",
+        return find("(lower(name) > lower(?1) or (lower(name) = lower(?1) and id > ?2)) order by lower(name), id",
                 afterName, afterId).page(0, rows).list();
     }
 
@@ -78,7 +81,8 @@ public class Group extends PanacheEntityBase {
         if (afterName == null) {
             return find(mine + " order by lower(name), id", memberId).page(0, rows).list();
         }
-        return find(mine + " and (lower(name) > ?2 or (lower(name) = ?2 and id > ?3)) order by lower(name), id",
+        return find(mine + " and (lower(name) > lower(?2) or (lower(name) = lower(?2) and id > ?3))"
+                + " order by lower(name), id",
                 memberId, afterName, afterId).page(0, rows).list();
     }
 

@@ -17,7 +17,16 @@ final class GroupRules {
         if (name.isEmpty()) {
             throw Problems.invalid("name", "must not be blank");
         }
+        // Names end up in list cursors (U+001F separates their keys) and, later, in mail subjects.
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw Problems.invalid("name", "must not contain control characters such as line breaks");
+        }
         return name;
+    }
+
+    /** A blank description is no description; created and changed groups store it the same way. */
+    static String description(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static LocalTime time(String field, String value) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,7 +41,8 @@ public class GroupService {
         if (!actor.admin()) {
             throw Problems.forbidden("Only administrators may create groups");
         }
-        Group group = Group.create(GroupRules.name(settings.name()), settings.description(), clock.instant());
+        Group group = Group.create(GroupRules.name(settings.name()), GroupRules.description(settings.description()),
+                clock.instant());
         apply(group, settings);
         group.persist();
         return new Counted(group, 0);
@@ -56,7 +56,7 @@ public class GroupService {
         List<Group> rows = actor.admin()
                 ? Group.pageByName(afterName, afterId, size + 1)
                 : Group.pageOfMember(actor.id(), afterName, afterId, size + 1);
-        Page<Group> page = Page.of(rows, size, g -> Cursor.encode(g.name.toLowerCase(Locale.ROOT), g.id.toString()));
+        Page<Group> page = Page.of(rows, size, g -> Cursor.encode(g.name, g.id.toString()));
         Map<UUID, Long> counts = Membership.countsByGroup(page.items().stream().map(g -> g.id).toList());
         return page.map(g -> new Counted(g, counts.getOrDefault(g.id, 0L)));
     }
@@ -72,7 +72,7 @@ public class GroupService {
             group.name = GroupRules.name(settings.name());
         }
         if (settings.description() != null) {
-            group.description = settings.description().isBlank() ? null : settings.description().strip();
+            group.description = GroupRules.description(settings.description());
         }
         if (settings.archived() != null) {
             group.archived = settings.archived();
@@ -88,7 +88,7 @@ public class GroupService {
         List<String> after = Cursor.decode(cursor, 2);
         List<Membership.Named> rows = Membership.pageInGroup(groupId, after == null ? null : after.get(0),
                 after == null ? null : GroupRules.cursorId(after.get(1)), size + 1);
-        return Page.of(rows, size, n -> Cursor.encode(n.displayName().toLowerCase(Locale.ROOT), n.membership().memberId.toString()));
+        return Page.of(rows, size, n -> Cursor.encode(n.displayName(), n.membership().memberId.toString()));
     }
 
     public Membership.Named addMember(Actor actor, UUID groupId, UUID memberId, Membership.Role role) {

@@ -76,7 +76,7 @@ public class Membership extends PanacheEntityBase {
     static List<Named> pageInGroup(UUID groupId, String afterName, UUID afterId, int rows) {
         String select = "select ms, m.displayName from Membership ms, Member m where m.id = ms.memberId and ms.groupId = :group";
         String after = afterName == null ? ""
-                : " and (lower(m.displayName) > :name or (lower(m.displayName) = :name and m.id > :id))";
+                : " and (lower(m.displayName) > lower(:name) or (lower(m.displayName) = lower(:name) and m.id > :id))";
         var query = getEntityManager().createQuery(select + after + " order by lower(m.displayName), m.id", Object[].class)
                 .setParameter("group", groupId)
                 .setMaxResults(rows);

@@ -78,12 +78,16 @@ public class Member extends PanacheEntityBase {
         return count("lower(email) = lower(?1) and id <> ?2", email, exceptId) > 0;
     }
 
-    /** A page of all members by name, after the cursor's (name, id). */
+    /**
+     * A page of all members by name, after the cursor's (name, id). The name is lower-cased by the database,
+     * like the sort key, because Java lower-cases some letters (`İ`, final `Σ`) differently.
+     */
     public static List<Member> pageByName(String afterName, UUID afterId, int rows) {
         if (afterName == null) {
             return find("order by lower(displayName), id").page(0, rows).list();
         }
-        return find("(lower(displayName) > ?1 or (lower(displayName) = ?1 and id > ?2)) order by lower(displayName), id",
+        return find("(lower(displayName) > lower(?1) or (lower(displayName) = lower(?1) and id > ?2))"
+                + " order by lower(displayName), id",
                 afterName, afterId).page(0, rows).list();
     }
 
@@ -94,7 +98,7 @@ public class Member extends PanacheEntityBase {
         if (afterName == null) {
             return find(shared + " order by lower(displayName), id", memberId).page(0, rows).list();
         }
-        return find(shared + " and (lower(displayName) > ?2 or (lower(displayName) = ?2 and id > ?3))"
+        return find(shared + " and (lower(displayName) > lower(?2) or (lower(displayName) = lower(?2) and id > ?3))"
                 + " order by lower(displayName), id", memberId, afterName, afterId).page(0, rows).list();
     }
 

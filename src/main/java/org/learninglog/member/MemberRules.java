@@ -9,7 +9,7 @@ import org.learninglog.api.Problems;
 /** What makes a name, an email or a time zone acceptable. */
 public final class MemberRules {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     private MemberRules() {
@@ -19,6 +19,10 @@ public final class MemberRules {
         String name = value.strip();
         if (name.isEmpty()) {
             throw Problems.invalid("displayName", "must not be blank");
+        }
+        // Names end up in list cursors (U+001F separates their keys) and, later, in mail headers.
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw Problems.invalid("displayName", "must not contain control characters such as line breaks");
         }
         return name;
     }

@@ -68,7 +68,7 @@ public class MemberService {
         List<Member> rows = actor.admin()
                 ? Member.pageByName(afterName, afterId, size + 1)
                 : Member.pageSharingAGroupWith(actor.id(), afterName, afterId, size + 1);
-        return Page.of(rows, size, m -> Cursor.encode(m.displayName.toLowerCase(java.util.Locale.ROOT), m.id.toString()));
+        return Page.of(rows, size, m -> Cursor.encode(m.displayName, m.id.toString()));
     }
 
     public Member changeMe(Actor actor, Changes changes) {
