@@ -54,12 +54,4 @@ final class GroupRules {
             }
         }
     }
-
-    static UUID cursorId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "is not a cursor this list issued");
-        }
-    }
 }

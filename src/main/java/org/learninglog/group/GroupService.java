@@ -52,7 +52,7 @@ public class GroupService {
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 2);
         String afterName = after == null ? null : after.get(0);
-        UUID afterId = after == null ? null : GroupRules.cursorId(after.get(1));
+        UUID afterId = after == null ? null : Cursor.uuid(after.get(1));
         List<Group> rows = actor.admin()
                 ? Group.pageByName(afterName, afterId, size + 1)
                 : Group.pageOfMember(actor.id(), afterName, afterId, size + 1);
@@ -87,7 +87,7 @@ public class GroupService {
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 2);
         List<Membership.Named> rows = Membership.pageInGroup(groupId, after == null ? null : after.get(0),
-                after == null ? null : GroupRules.cursorId(after.get(1)), size + 1);
+                after == null ? null : Cursor.uuid(after.get(1)), size + 1);
         return Page.of(rows, size, n -> Cursor.encode(n.displayName(), n.membership().memberId.toString()));
     }
 

@@ -64,7 +64,7 @@ public class MemberService {
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 2);
         String afterName = after == null ? null : after.get(0);
-        UUID afterId = after == null ? null : parseId(after.get(1));
+        UUID afterId = after == null ? null : Cursor.uuid(after.get(1));
         List<Member> rows = actor.admin()
                 ? Member.pageByName(afterName, afterId, size + 1)
                 : Member.pageSharingAGroupWith(actor.id(), afterName, afterId, size + 1);
@@ -125,14 +125,6 @@ public class MemberService {
             member.awayUntil = changes.awayUntil().isAfter(today) ? changes.awayUntil() : null;
         }
         member.updatedAt = clock.instant();
-    }
-
-    static UUID parseId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "is not a cursor this list issued");
-        }
     }
 
     private static void requireAdmin(Actor actor) {

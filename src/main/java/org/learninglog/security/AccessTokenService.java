@@ -55,8 +55,8 @@ public class AccessTokenService {
     public Page<AccessToken> listMine(Actor actor, Integer limit, String cursor) {
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 2);
-        Instant afterCreatedAt = after == null ? null : parseInstant(after.get(0));
-        UUID afterId = after == null ? null : parseId(after.get(1));
+        Instant afterCreatedAt = after == null ? null : Cursor.instant(after.get(0));
+        UUID afterId = after == null ? null : Cursor.uuid(after.get(1));
         List<AccessToken> rows = AccessToken.pageOwnedBy(actor.id(), afterCreatedAt, afterId, size + 1);
         return Page.of(rows, size, t -> Cursor.encode(t.createdAt.toString(), t.id.toString()));
     }
@@ -79,21 +79,5 @@ public class AccessTokenService {
         AccessToken token = AccessToken.create(memberId, checkedName, secret, clock.instant());
         token.persist();
         return new Issued(token, secret);
-    }
-
-    private static Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw Problems.invalid("cursor", "is not a cursor this list issued");
-        }
-    }
-
-    private static UUID parseId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "is not a cursor this list issued");
-        }
     }
 }
