@@ -2,7 +2,6 @@ package org.learninglog.group;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
 import org.learninglog.api.Problems;
 
