@@ -36,5 +36,5 @@ class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationEx
     }
 
     private static final java.util.Set<String> QUERY_PARAMETERS =
-            java.util.Set.of("limit", "cursor", "at", "status", "groupId", "sort", "unread");
+            java.util.Set.of("limit", "cursor", "at", "status", "groupId", "sort", "unread", "token");
 }
