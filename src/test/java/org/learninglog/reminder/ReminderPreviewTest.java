@@ -144,6 +144,6 @@ class ReminderPreviewTest {
         TestMember admin = data.admin();
 
         Api.badRequestAs(admin.token()).queryParam("at", "next tuesday").get(PREVIEW).then()
-                .statusCode(not(equalTo(200))).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("at"));
     }
 }
