@@ -21,6 +21,13 @@ public interface MailConfig {
     @WithDefault("20")
     int maxBatchesPerRun();
 
+    /**
+     * Emails of a batch sent at the same time, each over its own pooled SMTP connection; keep it at or below
+     * `quarkus.mailer.max-pool-size` (10 by default). 1 sends one after the other.
+     */
+    @WithDefault("4")
+    int sendConcurrency();
+
     /** Delivery attempts before a row is given up as DEAD. */
     @WithDefault("8")
     int maxAttempts();

@@ -15,7 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -66,8 +71,9 @@ public class MailDispatcher {
             """;
 
     private static final int MAX_ERROR_LENGTH = 2000;
+    private static final AtomicInteger SENDER_THREADS = new AtomicInteger();
 
-    private record Failure(UUID id, boolean dead, Instant nextAttemptAt, String error) {
+    private record Failure(UUID id, boolean dead, Instant nextAttemptAt, String error) implements Outcome {
     }
 
     private final AgroalDataSource dataSource;
@@ -77,6 +83,8 @@ public class MailDispatcher {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, MailComposer> composers = new HashMap<>();
+    /** Threads that talk SMTP in parallel (the mailer pools its connections); null to send one by one. */
+    private final ExecutorService senders;
 
     MailDispatcher(AgroalDataSource dataSource, Mailer mailer, MailConfig config, MailMetrics metrics,
             ObjectMapper json, Clock clock, @All List<MailComposer> composers) {
@@ -86,12 +94,25 @@ public class MailDispatcher {
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
+        this.senders = config.sendConcurrency() <= 1 ? null
+                : Executors.newFixedThreadPool(config.sendConcurrency(), runnable -> {
+                    Thread thread = new Thread(runnable, "mail-sender-" + SENDER_THREADS.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         for (MailComposer composer : composers) {
             composer.kinds().forEach(kind -> {
                 if (this.composers.putIfAbsent(kind, composer) != null) {
                     throw new IllegalStateException("Two mail composers for kind " + kind);
                 }
             });
+        }
+    }
+
+    @PreDestroy
+    void stopSenders() {
+        if (senders != null) {
+            senders.shutdown();
         }
     }
 
@@ -146,25 +167,39 @@ public class MailDispatcher {
         return claimed;
     }
 
-    /** Sends a claimed batch and records each outcome; returns how many were attempted. */
+    /** What became of one claimed row. */
+    private sealed interface Outcome {
+    }
+
+    private record Sent(UUID id) implements Outcome {
+    }
+
+    private record Released(UUID id) implements Outcome {
+    }
+
+    /** Sends a claimed batch, `send-concurrency` emails at a time, and records each outcome; returns how many were attempted. */
     private int deliver(List<OutboundEmail> claimed) {
         Instant claimedAt = clock.instant();
-        Duration sendingWindow = config.claimLease().dividedBy(2);
-        long started = System.nanoTime();
+        long deadline = System.nanoTime() + config.claimLease().dividedBy(2).toNanos();
+        List<Outcome> outcomes;
+        if (senders == null) {
+            outcomes = claimed.stream().map(email -> attempt(email, claimedAt, deadline)).toList();
+        } else {
+            List<CompletableFuture<Outcome>> running = claimed.stream()
+                    .map(email -> CompletableFuture.supplyAsync(() -> attempt(email, claimedAt, deadline), senders))
+                    .toList();
+            outcomes = running.stream().map(CompletableFuture::join).toList();
+        }
         List<UUID> sent = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<UUID> released = new ArrayList<>();
-        for (OutboundEmail email : claimed) {
-            // Never send once the lease may run out: another dispatcher could claim the row by then.
-            if (Duration.ofNanos(System.nanoTime() - started).compareTo(sendingWindow) > 0) {
-                released.add(email.id());
-                continue;
-            }
-            try {
-                mailer.send(toMail(email));
-                sent.add(email.id());
-            } catch (RuntimeException e) {
-                failures.add(failureOf(email, e, claimedAt));
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Sent s) {
+                sent.add(s.id());
+            } else if (outcome instanceof Failure f) {
+                failures.add(f);
+            } else if (outcome instanceof Released r) {
+                released.add(r.id());
             }
         }
         QuarkusTransaction.requiringNew().run(() -> record(sent, failures, released));
@@ -177,6 +212,19 @@ public class MailDispatcher {
             }
         }
         return sent.size() + failures.size();
+    }
+
+    private Outcome attempt(OutboundEmail email, Instant claimedAt, long deadline) {
+        // Never send once the lease may run out: another dispatcher could claim the row by then.
+        if (System.nanoTime() - deadline > 0) {
+            return new Released(email.id());
+        }
+        try {
+            mailer.send(toMail(email));
+            return new Sent(email.id());
+        } catch (RuntimeException e) {
+            return failureOf(email, e, claimedAt);
+        }
     }
 
     private Mail toMail(OutboundEmail email) {

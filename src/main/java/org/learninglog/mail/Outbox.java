@@ -25,8 +25,11 @@ public class Outbox {
 
     /**
      * The insert, around a source query that selects `dedupe_key`, `kind`, `member_id` and `template_data`
-     * (jsonb). The recipient address is the member's current email. The NOT EXISTS keeps keys that are
-     * there already from even being tried; ON CONFLICT settles races with concurrent transactions.
+     * (jsonb). The recipient address is the member's current email. ON CONFLICT skips keys that are there
+     * already, committed or being inserted by a concurrent transaction, through the unique index. (No
+     * NOT EXISTS against outbound_email here: the planner may run it as a rescanned sequential scan of a
+     * table this very statement is growing, which turns a big insert quadratic. Sources that select many
+     * keys which mostly exist already filter them themselves, see ReminderSql.)
      */
     private static final String INSERT = """
             WITH source AS (%s)
@@ -38,7 +41,6 @@ public class Outbox {
                    CAST(:outboxNow AS timestamptz)
             FROM source s
             JOIN member m ON m.id = s.member_id
-            WHERE NOT EXISTS (SELECT 1 FROM outbound_email o WHERE o.dedupe_key = s.dedupe_key)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
 
