@@ -40,6 +40,6 @@ class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationEx
     }
 
     /** Query, path and header parameters keep their names; anything else is the body. */
-    private static final java.util.Set<String> PARAMETERS =
-            java.util.Set.of("limit", "cursor", "at", "status", "groupId", "sort", "unread", "week", "ifMatch");
+    private static final java.util.Set<String> PARAMETERS = java.util.Set.of(
+            "limit", "cursor", "at", "status", "groupId", "sort", "unread", "week", "ifMatch", "token");
 }

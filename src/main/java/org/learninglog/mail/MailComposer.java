@@ -1,0 +1,16 @@
+package org.learninglog.mail;
+
+import java.util.Set;
+
+/**
+ * Renders the outbox rows of some kinds into emails. Each feature that sends email provides one
+ * (an `@ApplicationScoped` bean); the dispatcher picks it by the row's `kind`.
+ */
+public interface MailComposer {
+
+    /** The `kind` values of the rows this composer renders, e.g. `REMINDER`. */
+    Set<String> kinds();
+
+    /** The email for a row; throwing counts as a failed delivery attempt (retried, then DEAD). */
+    ComposedMail compose(OutboundEmail email);
+}

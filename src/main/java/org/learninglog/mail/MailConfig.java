@@ -1,0 +1,50 @@
+package org.learninglog.mail;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox is delivered. */
+@ConfigMapping(prefix = "learninglog.mail")
+public interface MailConfig {
+
+    /** How often the dispatcher looks for due emails (a Quarkus duration such as `5s`, or `off`). */
+    @WithDefault("5s")
+    String dispatchEvery();
+
+    /** Rows one claim takes; each batch is claimed, sent and recorded before the next. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Batches one dispatcher run sends at most, so a run stays short and the next one picks up the rest. */
+    @WithDefault("20")
+    int maxBatchesPerRun();
+
+    /**
+     * Emails of a batch sent at the same time, each over its own pooled SMTP connection; keep it at or below
+     * `quarkus.mailer.max-pool-size` (10 by default). 1 sends one after the other.
+     */
+    @WithDefault("4")
+    int sendConcurrency();
+
+    /** Delivery attempts before a row is given up as DEAD. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Wait after the first failed attempt; it doubles with every further failure. */
+    @WithDefault("1m")
+    Duration retryInitialDelay();
+
+    /** The longest wait between two attempts. */
+    @WithDefault("6h")
+    Duration retryMaxDelay();
+
+    /**
+     * How long a claimed row is kept from other dispatchers while it is being sent. A dispatcher that dies
+     * between claiming and recording leaves its rows due again after this. It must be well above
+     * `batch-size` times `quarkus.mailer.timeout`; a dispatcher stops sending a batch once half of it has passed.
+     */
+    @WithDefault("10m")
+    Duration claimLease();
+}

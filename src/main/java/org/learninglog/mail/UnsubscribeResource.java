@@ -1,0 +1,74 @@
+package org.learninglog.mail;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.learninglog.api.contract.UnsubscribeApi;
+import org.learninglog.member.Actor;
+import org.learninglog.member.Member;
+import org.learninglog.member.MemberService;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * One-click unsubscribe (RFC 8058), outside the API and without login: the signed token is the authority.
+ * GET only shows a confirmation page, because link checkers and mail scanners fetch links; the POST, sent by
+ * the page's button or by the mail client itself, switches reminders off at once.
+ */
+class UnsubscribeResource implements UnsubscribeApi {
+
+    private static final Logger LOG = Logger.getLogger(UnsubscribeResource.class);
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance confirm(String displayName, String token);
+
+        static native TemplateInstance done(String displayName);
+
+        static native TemplateInstance invalid();
+    }
+
+    private final UnsubscribeTokens tokens;
+    private final MemberService members;
+
+    UnsubscribeResource(UnsubscribeTokens tokens, MemberService members) {
+        this.tokens = tokens;
+        this.members = members;
+    }
+
+    @Override
+    public Response showUnsubscribe(String token) {
+        return tokens.verify(token)
+                .filter(u -> UnsubscribeTokens.REMINDERS.equals(u.purpose()))
+                .map(u -> page(200, Templates.confirm(member(u.memberId()).displayName, token)))
+                .orElseGet(UnsubscribeResource::invalid);
+    }
+
+    @Override
+    public Response unsubscribe(String token, String listUnsubscribe) {
+        return tokens.verify(token)
+                .filter(u -> UnsubscribeTokens.REMINDERS.equals(u.purpose()))
+                .map(u -> {
+                    Member member = members.changeMe(new Actor(u.memberId(), false),
+                            new MemberService.Changes(null, null, null, null, null, false, null, null));
+                    LOG.infof("Member %s switched reminder emails off by one-click unsubscribe", u.memberId());
+                    return page(200, Templates.done(member.displayName));
+                })
+                .orElseGet(UnsubscribeResource::invalid);
+    }
+
+    private Member member(java.util.UUID memberId) {
+        return members.me(new Actor(memberId, false));
+    }
+
+    private static Response invalid() {
+        return page(400, Templates.invalid());
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(HTML).entity(page.render()).build();
+    }
+}

@@ -1,0 +1,149 @@
+package org.learninglog.reminder;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.learninglog.Api;
+import org.learninglog.TestData;
+import org.learninglog.TestData.TestMember;
+import org.learninglog.time.MutableClock;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ReminderPreviewTest {
+
+    private static final String PREVIEW = "/api/v1/admin/reminders/preview";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ReminderFixtures fixtures;
+
+    @Inject
+    ReminderJob job;
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldTellAnAdministratorWhoWouldBeRemindedAndWhyNotTheOthers() {
+        TestMember admin = data.admin();
+        TestMember a1Reminded = data.member("A1 Reminded");
+        TestMember a2Due = data.member("A2 Due");
+        TestMember a3Posted = data.member("A3 Posted");
+        TestMember a4Away = data.member("A4 Away");
+        TestMember a5OptedOut = data.member("A5 Opted out");
+        TestMember a6Inactive = data.member("A6 Inactive");
+        TestMember a7NewYork = data.member("A7 New York", "America/New_York");
+        UUID group = data.group("Preview " + TestData.suffix(), null,
+                a1Reminded, a2Due, a3Posted, a4Away, a5OptedOut, a6Inactive, a7NewYork);
+        fixtures.post(group, a3Posted.id(), "2026-W11");
+        fixtures.awayUntil(a4Away.id(), LocalDate.parse("2026-03-16"));
+        fixtures.reminders(a5OptedOut.id(), false);
+        fixtures.deactivate(a6Inactive.id());
+        // Reminded at 09:30 in Berlin, while A2 still had reminders off.
+        fixtures.reminders(a2Due.id(), false);
+        clock.set(Instant.parse("2026-03-10T08:30:00Z"));
+        job.enqueueDue();
+        fixtures.reminders(a2Due.id(), true);
+
+        JsonPath preview = Api.as(admin.token())
+                .queryParam("at", "2026-03-10T09:00:00Z")
+                .queryParam("groupId", group.toString())
+                .get(PREVIEW).then().statusCode(200)
+                .body("at", equalTo("2026-03-10T09:00:00Z"))
+                .body("items", hasSize(1))
+                .body("items[0].groupId", equalTo(group.toString()))
+                .extract().jsonPath();
+
+        assertEquals(java.util.List.of("ALREADY_SENT", "REMIND", "POSTED", "AWAY", "OPTED_OUT", "INACTIVE", "NOT_YET"),
+                preview.getList("items[0].members.outcome"));
+        assertEquals(java.util.List.of("A1 Reminded", "A2 Due", "A3 Posted", "A4 Away", "A5 Opted out", "A6 Inactive",
+                "A7 New York"), preview.getList("items[0].members.displayName"));
+        assertEquals("REMINDER", preview.getString("items[0].members[1].nudge"));
+        assertEquals("2026-03-10T10:00", preview.getString("items[0].members[1].localTime"));
+        assertEquals("2026-W11", preview.getString("items[0].members[1].week"));
+        assertEquals("2026-03-10T05:00", preview.getString("items[0].members[6].localTime"));
+        assertEquals(null, preview.getString("items[0].members[6].nudge"));
+    }
+
+    @Test
+    void shouldPreviewAtTheCurrentInstantWhenNoneIsGiven() {
+        TestMember admin = data.admin();
+        TestMember ana = data.member("Ana", "Asia/Tokyo");
+        UUID group = data.group("Preview now " + TestData.suffix(), null, ana);
+        clock.set(Instant.parse("2026-03-17T00:00:00Z")); // Tokyo: Tuesday 09:00
+
+        Api.as(admin.token()).queryParam("groupId", group.toString()).get(PREVIEW).then().statusCode(200)
+                .body("at", equalTo("2026-03-17T00:00:00Z"))
+                .body("items[0].members.outcome", contains("REMIND"))
+                .body("items[0].members[0].week", equalTo("2026-W12"));
+    }
+
+    @Test
+    void shouldPageThePreviewByGroup() {
+        TestMember admin = data.admin();
+        data.group("Preview page A " + TestData.suffix(), null, data.member("Ana"));
+        data.group("Preview page B " + TestData.suffix(), null, data.member("Bob"));
+
+        String cursor = Api.as(admin.token()).queryParam("limit", 1).get(PREVIEW).then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        String first = Api.as(admin.token()).queryParam("limit", 1).get(PREVIEW).then().extract().path("items[0].groupId");
+        String second = Api.as(admin.token()).queryParam("limit", 1).queryParam("cursor", cursor).get(PREVIEW).then()
+                .statusCode(200).body("items", hasSize(1)).extract().path("items[0].groupId");
+        assertNotEquals(first, second);
+    }
+
+    @Test
+    void shouldLeaveArchivedGroupsOutOfThePreview() {
+        TestMember admin = data.admin();
+        UUID group = data.group("Preview archived " + TestData.suffix(), null, data.member("Ana"));
+        fixtures.archive(group);
+
+        Api.as(admin.token()).queryParam("groupId", group.toString()).get(PREVIEW).then().statusCode(200)
+                .body("items", hasSize(0)).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void shouldForbidThePreviewToMembers() {
+        TestMember ana = data.member("Ana");
+
+        Api.as(ana.token()).get(PREVIEW).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAskForATokenForThePreview() {
+        Api.anonymous().get(PREVIEW).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRejectAnInstantThatIsNotOne() {
+        TestMember admin = data.admin();
+
+        Api.badRequestAs(admin.token()).queryParam("at", "next tuesday").get(PREVIEW).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("at"));
+    }
+}
