@@ -24,12 +24,17 @@ class UnsubscribeResource implements UnsubscribeApi {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance confirm(String displayName, String token);
+        static native TemplateInstance confirm(String displayName, String emails, String token);
 
-        static native TemplateInstance done(String displayName);
+        static native TemplateInstance done(String displayName, String emails, String switchOn);
 
         static native TemplateInstance invalid();
     }
+
+    /** The emails each kind of token switches off, as the pages name them. */
+    private static final java.util.Map<String, String> EMAILS = java.util.Map.of(
+            UnsubscribeTokens.REMINDERS, "reminder",
+            UnsubscribeTokens.REPLIES, "thread notification");
 
     private final UnsubscribeTokens tokens;
     private final MemberService members;
@@ -42,20 +47,23 @@ class UnsubscribeResource implements UnsubscribeApi {
     @Override
     public Response showUnsubscribe(String token) {
         return tokens.verify(token)
-                .filter(u -> UnsubscribeTokens.REMINDERS.equals(u.purpose()))
-                .map(u -> page(200, Templates.confirm(member(u.memberId()).displayName, token)))
+                .filter(u -> EMAILS.containsKey(u.purpose()))
+                .map(u -> page(200, Templates.confirm(member(u.memberId()).displayName, EMAILS.get(u.purpose()), token)))
                 .orElseGet(UnsubscribeResource::invalid);
     }
 
     @Override
     public Response unsubscribe(String token, String listUnsubscribe) {
         return tokens.verify(token)
-                .filter(u -> UnsubscribeTokens.REMINDERS.equals(u.purpose()))
+                .filter(u -> EMAILS.containsKey(u.purpose()))
                 .map(u -> {
-                    Member member = members.changeMe(new Actor(u.memberId(), false),
-                            new MemberService.Changes(null, null, null, null, null, false, null, null));
-                    LOG.infof("Member %s switched reminder emails off by one-click unsubscribe", u.memberId());
-                    return page(200, Templates.done(member.displayName));
+                    boolean reminders = UnsubscribeTokens.REMINDERS.equals(u.purpose());
+                    Member member = members.changeMe(new Actor(u.memberId(), false), reminders
+                            ? new MemberService.Changes(null, null, null, null, null, false, null, null)
+                            : new MemberService.Changes(null, null, null, null, null, null, Member.ReplyNotifications.OFF, null));
+                    LOG.infof("Member %s switched %s emails off by one-click unsubscribe", u.memberId(), u.purpose());
+                    return page(200, Templates.done(member.displayName, EMAILS.get(u.purpose()),
+                            reminders ? "{\"reminders\": true}" : "{\"replyNotifications\": \"IMMEDIATE\"}"));
                 })
                 .orElseGet(UnsubscribeResource::invalid);
     }

@@ -27,6 +27,8 @@ public class UnsubscribeTokens {
 
     /** Reminder and follow-up emails. */
     public static final String REMINDERS = "reminders";
+    /** Emails about threads: replies, digests, unanswered questions. */
+    public static final String REPLIES = "replies";
 
     private static final String VERSION = "v1";
     private static final int MIN_KEY_LENGTH = 32;

@@ -30,20 +30,23 @@ public class NotificationService {
         this.clock = clock;
     }
 
-    /** Records one notification per recipient; callers leave out the member who acted. */
+    /**
+     * Records one notification per recipient; callers leave out the member who acted. For members who want
+     * no reply emails the notification counts as handled by email at once.
+     */
     public void notify(List<UUID> recipients, Notification.Kind kind, UUID entryId, UUID replyId, UUID actorId) {
-        Instant now = clock.instant();
-        for (UUID recipient : recipients) {
-            Notification notification = new Notification();
-            notification.id = UUID.randomUUID();
-            notification.memberId = recipient;
-            notification.kind = kind;
-            notification.entryId = entryId;
-            notification.replyId = replyId;
-            notification.actorId = actorId;
-            notification.createdAt = now;
-            notification.persist();
+        if (recipients.isEmpty()) {
+            return;
         }
+        Instant now = clock.instant();
+        Notification.getEntityManager().createNativeQuery("""
+                INSERT INTO notification (id, member_id, kind, entry_id, reply_id, actor_id, created_at, email_handled_at)
+                SELECT gen_random_uuid(), m.id, :kind, :entry, :reply, :actor, :now,
+                       CASE WHEN m.reply_notifications = 'OFF' THEN CAST(:now AS timestamptz) END
+                FROM member m WHERE m.id IN (:recipients)""")
+                .setParameter("kind", kind.name()).setParameter("entry", entryId).setParameter("reply", replyId)
+                .setParameter("actor", actorId).setParameter("now", now).setParameter("recipients", recipients)
+                .executeUpdate();
     }
 
     public Inbox inbox(Actor actor, boolean unreadOnly, Integer limit, String cursor) {

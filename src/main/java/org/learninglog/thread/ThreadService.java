@@ -41,16 +41,14 @@ public class ThreadService {
     private final Followers followers;
     private final NotificationService notifications;
     private final Idempotency idempotency;
-    private final ThreadMail mail;
 
     ThreadService(Clock clock, GroupAccess access, Followers followers, NotificationService notifications,
-            Idempotency idempotency, ThreadMail mail) {
+            Idempotency idempotency) {
         this.clock = clock;
         this.access = access;
         this.followers = followers;
         this.notifications = notifications;
         this.idempotency = idempotency;
-        this.mail = mail;
     }
 
     public Thread replies(Actor actor, UUID entryId, Integer limit, String cursor) {
@@ -145,7 +143,6 @@ public class ThreadService {
             notifications.notify(List.of(entry.memberId), Notification.Kind.REPLY_ON_MY_ENTRY, entry.id, reply.id, actor.id());
         }
         notifications.notify(others, Notification.Kind.REPLY_ON_FOLLOWED_THREAD, entry.id, reply.id, actor.id());
-        mail.replyPosted(entry, reply, recipients);
         return reply;
     }
 
