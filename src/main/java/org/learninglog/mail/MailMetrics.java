@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -26,7 +27,8 @@ public class MailMetrics {
                 .register(registry);
         dead = Counter.builder("learninglog.mail.dead").description("Emails given up after the last attempt failed")
                 .register(registry);
-        registry.gauge("learninglog.mail.backlog", backlog);
+        Gauge.builder("learninglog.mail.backlog", backlog, AtomicLong::get)
+                .description("Emails waiting to be sent (PENDING and FAILED rows)").register(registry);
     }
 
     void sent(int count) {

@@ -89,6 +89,8 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int enqueueAll(String sourceSql, Map<String, ?> parameters) {
+        // The statement reads members (and whatever the source joins): let it see the caller's pending changes.
+        entityManager.flush();
         Query insert = entityManager.createNativeQuery(INSERT.formatted(sourceSql))
                 .setParameter("outboxNow", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .setParameter("outboxDomain", links.host());

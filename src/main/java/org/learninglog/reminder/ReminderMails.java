@@ -30,6 +30,7 @@ class ReminderMails implements MailComposer {
     static final String REMINDER = "REMINDER";
     static final String FOLLOW_UP = "FOLLOW_UP";
 
+    private static final DateTimeFormatter DAY_ONLY = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -87,13 +88,14 @@ class ReminderMails implements MailComposer {
                 () -> Templates.reminder(view), headers);
     }
 
-    /** `9 – 15 March 2026` for 2026-W11. */
+    /** `9 – 15 March 2026` for 2026-W11; `30 March – 5 April 2026` and `28 December 2026 – 3 January 2027` across months and years. */
     static String weekDates(String week) {
         return Week.parse(week).map(w -> {
             var monday = w.monday();
             var sunday = monday.plusDays(6);
-            return (monday.getYear() == sunday.getYear() ? DAY.format(monday) : DAY_YEAR.format(monday))
-                    + " – " + DAY_YEAR.format(sunday);
+            DateTimeFormatter start = monday.getYear() != sunday.getYear() ? DAY_YEAR
+                    : monday.getMonth() != sunday.getMonth() ? DAY : DAY_ONLY;
+            return start.format(monday) + " – " + DAY_YEAR.format(sunday);
         }).orElse(week);
     }
 }

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.Api;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
+import org.learninglog.member.Member;
 import org.learninglog.reminder.ReminderFixtures;
 import org.learninglog.reminder.ReminderFixtures.OutboxRow;
 import org.learninglog.reminder.ReminderJob;
@@ -213,6 +214,22 @@ class MailDispatcherTest {
         }));
 
         assertEquals(List.of(), fixtures.outbox(ana.id()));
+    }
+
+    @Test
+    void shouldEnqueueAnEmailToAMemberCreatedInTheSameTransaction() {
+        String key = "test:same-transaction:" + UUID.randomUUID();
+
+        UUID memberId = QuarkusTransaction.requiringNew().call(() -> {
+            Member member = Member.create("Newcomer", "newcomer." + TestData.suffix() + "@test.invalid", "UTC",
+                    Member.Role.MEMBER, clock.instant());
+            member.persist();
+            assertTrue(outbox.enqueue("REMINDER", member.id, key, Map.of("displayName", "Newcomer",
+                    "groupId", UUID.randomUUID(), "groupName", "Welcome", "week", "2026-W01")));
+            return member.id;
+        });
+
+        assertEquals(key, fixtures.outbox(memberId).get(0).dedupeKey());
     }
 
     @Test

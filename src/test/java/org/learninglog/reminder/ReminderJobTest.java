@@ -71,6 +71,7 @@ class ReminderJobTest {
         List<MimeMessage> toAna = TestMailServer.messagesTo(ana.email());
         assertEquals(1, toAna.size());
         assertThat(TestMailServer.subject(toAna.get(0)), containsString("2026-W11"));
+        assertThat(TestMailServer.part(toAna.get(0), "text/plain"), containsString("(2026-W11, 9 – 15 March 2026)"));
         assertThat(TestMailServer.part(toAna.get(0), "text/plain"), containsString("Hello Ana,"));
         assertEquals(1, TestMailServer.messagesTo(bob.email()).size());
     }
