@@ -78,9 +78,13 @@ class ThreadMailTest {
         assertThat(text, containsString("Pool the orders with another region"));
         assertThat(text, containsString("Ask for a two-year contract"));
         assertThat(text, containsString("And check the recycled-board option"));
-        // Ana replied first and follows the thread: she hears of Ben's reply, not of her own.
+        // Ana replied first and follows the thread: her window opened with Ben's reply at 11:02.
+        assertEquals(0, TestMailServer.messagesTo(ana.email()).size());
+        runAt("2026-11-24T11:12:00Z");
         List<MimeMessage> toAna = TestMailServer.messagesTo(ana.email());
         assertEquals(1, toAna.size());
+        assertThat(TestMailServer.subject(toAna.get(0)), containsString("a new reply"));
+        assertThat(TestMailServer.part(toAna.get(0), "text/plain"), containsString("Ask for a two-year contract"));
         assertThat(TestMailServer.part(toAna.get(0), "text/plain"), not(containsString("Pool the orders")));
 
         clock.set(Instant.parse("2026-11-24T11:30:00Z"));
