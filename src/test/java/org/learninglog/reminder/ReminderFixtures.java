@@ -121,19 +121,27 @@ public class ReminderFixtures {
     private UUID insertEntry(UUID groupId, UUID memberId, String week, String question, boolean answered) {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
-                INSERT INTO entry (id, group_id, member_id, week, tried, failed, question, accepted_reply_id,
-                                   reply_count, created_at, updated_at)
+                INSERT INTO entry (id, group_id, member_id, week, tried, failed, question, reply_count, created_at, updated_at)
                 VALUES (:id, :groupId, :memberId, :week, 'Tried something', 'Something failed', :question,
-                        :accepted, :replies, now(), now())""")
+                        :replies, now(), now())""")
                 .unwrap(NativeQuery.class)
                 .setParameter("id", id)
                 .setParameter("groupId", groupId)
                 .setParameter("memberId", memberId)
                 .setParameter("week", week)
                 .setParameter("question", question, String.class)
-                .setParameter("accepted", answered ? UUID.randomUUID() : null, UUID.class)
                 .setParameter("replies", answered ? 1 : 0)
                 .executeUpdate();
+        if (answered) {
+            // The accepted answer is a reply in the entry's own thread (here by its author, for brevity).
+            UUID replyId = UUID.randomUUID();
+            entityManager.createNativeQuery("""
+                    INSERT INTO reply (id, entry_id, member_id, body, created_at) VALUES (:reply, :entry, :member, 'An answer', now())
+                    """).setParameter("reply", replyId).setParameter("entry", id).setParameter("member", memberId)
+                    .executeUpdate();
+            entityManager.createNativeQuery("UPDATE entry SET accepted_reply_id = :reply WHERE id = :entry")
+                    .setParameter("reply", replyId).setParameter("entry", id).executeUpdate();
+        }
         return id;
     }
 
