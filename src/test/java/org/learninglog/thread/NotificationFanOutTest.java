@@ -121,6 +121,7 @@ class NotificationFanOutTest {
     @Test
     void shouldMarkNotificationsRead() {
         reply(replier, entryId, "First");
+        clock.advance(java.time.Duration.ofMinutes(1));
         reply(follower, entryId, "Second");
         String firstId = as(asker.token()).get("/api/v1/me/notifications").then().extract().path("items[1].id");
         as(asker.token()).body(Map.of("ids", List.of(firstId))).post("/api/v1/me/notifications/read").then()
