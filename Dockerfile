@@ -1,6 +1,6 @@
 # JVM image of the service. Build the application first:
 #   ./mvnw package -DskipTests
-#   docker build -f src/main/docker/Dockerfile.jvm -t learning-log .
+#   docker build -t learning-log .
 # Run it with the database and mail settings of README.md as environment variables:
 #   docker run -p 8080:8080 -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/learninglog learning-log
 FROM eclipse-temurin:17-jre
