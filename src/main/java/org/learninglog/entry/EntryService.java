@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.ETags;
 import org.learninglog.api.Page;
@@ -175,10 +177,10 @@ public class EntryService {
     }
 
     public WeekLog weekLog(Actor actor, UUID groupId, String weekText) {
+        readOnly();
         access.contentAccess(actor, groupId);
         Group group = Group.findById(groupId);
-        Member me = Member.findById(actor.id());
-        Week week = weeks.resolve(weekText, me.zone());
+        Week week = weeks.resolve(weekText, () -> Member.<Member>findById(actor.id()).zone());
         List<Entry.Authored> entries = Entry.ofWeek(groupId, week.toString());
         Set<UUID> posted = entries.stream().filter(a -> !a.entry().isRemoved()).map(a -> a.entry().memberId)
                 .collect(Collectors.toSet());
@@ -188,6 +190,16 @@ public class EntryService {
         return new WeekLog(groupId, week, entries, members.size(), posted.size(),
                 waiting.stream().filter(m -> !m.isAwayOn(logDay)).toList(),
                 waiting.stream().filter(m -> m.isAwayOn(logDay)).toList());
+    }
+
+    /**
+     * Marks this transaction's persistence context read-only: nothing loaded is changed, so Hibernate keeps no
+     * snapshots and checks nothing for changes at commit. Only for methods that start their own transaction.
+     */
+    private static void readOnly() {
+        Session session = Entry.getEntityManager().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
     private Entry visible(Actor actor, UUID entryId, LockModeType lock) {

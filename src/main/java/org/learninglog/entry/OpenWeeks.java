@@ -3,6 +3,7 @@ package org.learninglog.entry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,8 +29,13 @@ class OpenWeeks {
 
     /** `current` or an ISO week such as `2026-W47`. */
     Week resolve(String text, ZoneId zone) {
+        return resolve(text, () -> zone);
+    }
+
+    /** The same, looking the member's time zone up only when it is needed: for `current`. */
+    Week resolve(String text, Supplier<ZoneId> zone) {
         if ("current".equals(text)) {
-            return current(zone);
+            return current(zone.get());
         }
         return Week.parse(text).orElseThrow(() -> Problems.invalid("week",
                 "'" + text + "' is not an ISO week such as 2026-W47, nor current"));

@@ -33,6 +33,7 @@ public class QuestionService {
     }
 
     public Page<Asked> list(Actor actor, Status status, UUID groupId, Sort sort, Integer limit, String cursor) {
+        ThreadService.readOnly();
         if (groupId != null) {
             access.contentAccess(actor, groupId);
         }

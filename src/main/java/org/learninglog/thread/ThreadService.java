@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.ETags;
 import org.learninglog.api.Idempotency;
@@ -52,6 +54,7 @@ public class ThreadService {
     }
 
     public Thread replies(Actor actor, UUID entryId, Integer limit, String cursor) {
+        readOnly();
         Entry entry = visibleEntry(actor, entryId, LockModeType.NONE);
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 2);
@@ -144,6 +147,16 @@ public class ThreadService {
         }
         notifications.notify(others, Notification.Kind.REPLY_ON_FOLLOWED_THREAD, entry.id, reply.id, actor.id());
         return reply;
+    }
+
+    /**
+     * Marks this transaction's persistence context read-only: nothing loaded is changed, so Hibernate keeps no
+     * snapshots and checks nothing for changes at commit. Only for methods that start their own transaction.
+     */
+    static void readOnly() {
+        Session session = Entry.getEntityManager().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
     private Entry visibleEntry(Actor actor, UUID entryId, LockModeType lock) {

@@ -1,0 +1,578 @@
+#!/usr/bin/env bash
+# The benchmark of Learning Log against the database's own limit (DESIGN.md §10 "Budgets").
+#
+#   bench/run.sh            full run: 200 groups x 12 members x 52 weeks; writes docs/benchmarks.md
+#   bench/run.sh --smoke    tiny seed, a few seconds per endpoint; fails if any request failed (for CI)
+#   options: --no-build (use the jar in target/quarkus-app), --help
+#
+# It seeds its own database (dropped and recreated each run), starts the packaged service, measures start-up
+# time and resident memory, drives each hot endpoint with wrk at its peak and with a fixed-rate generator
+# at half that peak, runs pgbench on the SQL the week's log endpoint issues (captured from PostgreSQL's own
+# statement log) at the same concurrency, and reports everything as a Markdown table.
+#
+# Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_DB (learninglog_bench),
+# BENCH_PORT (first free port from 18080), BENCH_CONNECTIONS (16; wrk connections = pgbench clients),
+# BENCH_PEAK_SECONDS, BENCH_FIXED_SECONDS, BENCH_WARMUP_SECONDS, BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
+# BENCH_WEEKS, BENCH_JAVA_OPTS (JVM options of the measured service; default below), BENCH_OUTPUT (the
+# Markdown file a full run writes; docs/benchmarks.md).
+#
+# Every load phase is bounded in time and only talks to 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+
+# ------------------------------------------------------------------------------------------------------------
+# Settings
+# ------------------------------------------------------------------------------------------------------------
+MODE=full
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) MODE=smoke ;;
+    --no-build) BUILD=0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+# Weeks are ISO weeks of UTC dates, in the seed, the request lists and pgbench alike.
+export PGTZ=UTC
+DB=${BENCH_DB:-learninglog_bench}
+SCHEMA=learninglog
+WORK=$ROOT/target/bench
+if [[ $MODE == smoke ]]; then
+  GROUPS_N=${BENCH_GROUPS:-3} PER_GROUP=${BENCH_MEMBERS_PER_GROUP:-12} WEEKS=${BENCH_WEEKS:-4}
+  CONNECTIONS=${BENCH_CONNECTIONS:-4}
+  WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-1} PEAK_SECONDS=${BENCH_PEAK_SECONDS:-2} FIXED_SECONDS=${BENCH_FIXED_SECONDS:-2}
+  SAMPLE=500 REST_SECONDS=5 ROUNDS=1
+else
+  GROUPS_N=${BENCH_GROUPS:-200} PER_GROUP=${BENCH_MEMBERS_PER_GROUP:-12} WEEKS=${BENCH_WEEKS:-52}
+  CONNECTIONS=${BENCH_CONNECTIONS:-16}
+  WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10} PEAK_SECONDS=${BENCH_PEAK_SECONDS:-15} FIXED_SECONDS=${BENCH_FIXED_SECONDS:-15}
+  SAMPLE=5000 REST_SECONDS=15 ROUNDS=3
+fi
+MEMBERS=$((GROUPS_N * PER_GROUP))
+WRK_THREADS=$(( $(nproc) < CONNECTIONS ? $(nproc) : CONNECTIONS ))
+# The service's JVM options: the production recommendation of docs/benchmarks.md. G1 with a capped heap that
+# it gives back when idle (periodic GC, tight free ratios) and a trimmed native heap keep RSS at rest low;
+# TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+.
+JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS-"-XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"}
+# Application class-data sharing: the first start of the run writes an archive of the classes it loaded, the
+# measured start maps it (BENCH_APPCDS=0 to measure without).
+APPCDS=${BENCH_APPCDS:-1}
+# PostgreSQL settings of the benchmark database (ALTER DATABASE ... SET), for HTTP and pgbench alike.
+PG_SETTINGS=${BENCH_PG_SETTINGS-"random_page_cost=1.1"}
+OUTPUT=${BENCH_OUTPUT:-$ROOT/docs/benchmarks.md}
+
+# The endpoints, in the order they run (reads before writes, so writes do not change what reads see).
+ENDPOINTS=(week_log thread questions put_entry post_reply)
+declare -A LABEL=(
+  [week_log]='`GET /groups/{g}/weeks/{week}/entries` (week'"'"'s log)'
+  [thread]='`GET /entries/{id}/replies` (thread)'
+  [questions]='`GET /questions?status=open`'
+  [put_entry]='`PUT /groups/{g}/weeks/current/entries/me`'
+  [post_reply]='`POST /entries/{id}/replies`'
+)
+
+SERVICE_PID=
+FAILURES=0
+declare -A R   # results, keyed "<endpoint>.<measure>"
+
+log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+# A load phase that fails must not hide the others; it is counted and the run fails at the end.
+fail() { log "FAILURE: $*"; FAILURES=$((FAILURES + 1)); }
+
+# ------------------------------------------------------------------------------------------------------------
+# Tools
+# ------------------------------------------------------------------------------------------------------------
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v pgbench >/dev/null || missing+=(postgresql-contrib)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]} (Debian packages)"
+    local sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  command -v pgbench >/dev/null || die "pgbench is missing (PostgreSQL's contrib/client package)"
+  command -v java >/dev/null || die "java is missing"
+  mkdir -p "$WORK/classes"
+  javac -nowarn -d "$WORK/classes" "$ROOT/bench/BenchTool.java"
+}
+
+bench_tool() { java -cp "$WORK/classes" BenchTool "$@"; }
+
+build() {
+  if ((BUILD)); then
+    log "building: ./mvnw -B package -DskipTests"
+    ./mvnw -B -q package -DskipTests >"$WORK/build.log" 2>&1 || { tail -50 "$WORK/build.log" >&2; die "build failed"; }
+  fi
+  [[ -f target/quarkus-app/quarkus-run.jar ]] || die "no target/quarkus-app/quarkus-run.jar; build first or drop --no-build"
+}
+
+# ------------------------------------------------------------------------------------------------------------
+# The service
+# ------------------------------------------------------------------------------------------------------------
+free_port() {
+  local port=${BENCH_PORT:-18080}
+  if [[ -n ${BENCH_PORT:-} ]]; then echo "$port"; return; fi
+  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+# start_service NAME [JVM option...]: starts the packaged service against the benchmark database and waits
+# until it is ready; sets STARTUP_MS (launch to first 200 of /q/health/ready).
+# The background jobs (reminders, mail dispatch) are off and mail is mocked: this measures the endpoints; the
+# jobs get their own measurements.
+start_service() {
+  local name=$1; shift
+  PORT=$(free_port)
+  BASE=http://127.0.0.1:$PORT
+  local started
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+      QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+      LEARNINGLOG_SCHEMA="$SCHEMA" \
+      QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+      LEARNINGLOG_REMINDERS_EVERY=off LEARNINGLOG_MAIL_DISPATCH_EVERY=off QUARKUS_MAILER_MOCK=true \
+      LEARNINGLOG_UNSUBSCRIBE_SIGNING_KEY=bench-only-unsubscribe-signing-key-not-secret \
+      java $JAVA_OPTS_BENCH "$@" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service-$name.log" 2>&1 &
+  SERVICE_PID=$!
+  local deadline=$((started + 60000000000))
+  until curl -fs -o /dev/null "$BASE/q/health/ready"; do
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+      tail -30 "$WORK/service-$name.log" >&2
+      SERVICE_PID=
+      die "the service ($name) exited during start-up; see $WORK/service-$name.log"
+    fi
+    (($(date +%s%N) < deadline)) || die "the service ($name) was not ready within 60 s"
+    sleep 0.02
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+  log "service ($name) ready on port $PORT in $STARTUP_MS ms (pid $SERVICE_PID)"
+}
+
+stop_service() {
+  if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID"
+    # Up to 60 s: a JVM writing its class-data archive at exit takes a few seconds.
+    for _ in $(seq 1 600); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+  SERVICE_PID=
+}
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status"; }
+
+# Samples the service's RSS every 200 ms in the background; rss_sampling_stop prints the largest seen.
+rss_sampling_start() {
+  (
+    max=0
+    while kill -0 "$SERVICE_PID" 2>/dev/null; do
+      now=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
+      ((now > max)) && max=$now && echo "$max" >"$WORK/rss-max"
+      sleep 0.2
+    done
+  ) &
+  RSS_SAMPLER=$!
+  echo 0 >"$WORK/rss-max"
+}
+rss_sampling_stop() {
+  kill "$RSS_SAMPLER" 2>/dev/null || true
+  wait "$RSS_SAMPLER" 2>/dev/null || true
+  awk '{ printf "%.0f", $1 / 1024 }' "$WORK/rss-max"
+}
+
+cleanup() {
+  local status=$?
+  stop_service
+  psql -X -q -d postgres -c "ALTER DATABASE $DB RESET log_statement" >/dev/null 2>&1 || true
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------------------------------------------------
+# Data
+# ------------------------------------------------------------------------------------------------------------
+recreate_database() {
+  log "recreating database $DB"
+  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+  local setting
+  for setting in $PG_SETTINGS; do
+    psql -X -q -d postgres -c "ALTER DATABASE $DB SET ${setting%%=*} = '${setting#*=}'" >/dev/null
+  done
+}
+
+seed() {
+  log "seeding $GROUPS_N groups x $PER_GROUP members x $WEEKS weeks"
+  local t0; t0=$(date +%s)
+  psql_db -v groups="$GROUPS_N" -v per_group="$PER_GROUP" -v weeks="$WEEKS" -f bench/seed.sql >/dev/null
+  # Numbers behind the ids, for the request lists only (not part of the service's schema).
+  psql_db >/dev/null <<SQL
+CREATE SCHEMA bench;
+CREATE TABLE bench.member_n AS
+SELECT n, (n - 1) / $PER_GROUP + 1 AS g, md5('member-' || n)::uuid AS member_id,
+       md5('group-' || ((n - 1) / $PER_GROUP + 1))::uuid AS group_id
+FROM generate_series(1, $MEMBERS) n;
+CREATE INDEX ON bench.member_n (group_id);
+ANALYZE bench.member_n;
+SQL
+  R[seed.seconds]=$(($(date +%s) - t0))
+  R[seed.rows]=$(psql_db -tA -c "SELECT format('%s entries, %s with a question, %s replies, %s members, %s groups',
+      (SELECT count(*) FROM $SCHEMA.entry), (SELECT count(*) FROM $SCHEMA.entry WHERE question IS NOT NULL),
+      (SELECT count(*) FROM $SCHEMA.reply), (SELECT count(*) FROM $SCHEMA.member),
+      (SELECT count(*) FROM $SCHEMA.learning_group))")
+  log "seeded: ${R[seed.rows]} in ${R[seed.seconds]} s"
+}
+
+# The request lists: METHOD <tab> PATH <tab> TOKEN [<tab> BODY], random but always authorised (a member's
+# own token for their own group, or for an entry of their group).
+make_request_lists() {
+  log "writing request lists ($SAMPLE requests each)"
+  local weeks_expr="to_char(current_date - 7 * floor(random() * $WEEKS)::int, 'IYYY-\"W\"IW')"
+  psql_db -tA -F $'\t' -o "$WORK/week_log.tsv" -c "
+    SELECT 'GET', '/api/v1/groups/' || b.group_id || '/weeks/' || $weeks_expr || '/entries', 'll_bench_' || b.n
+    FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
+    JOIN bench.member_n b USING (n)"
+  psql_db -tA -F $'\t' -o "$WORK/thread.tsv" -c "
+    SELECT 'GET', '/api/v1/entries/' || e.id || '/replies', 'll_bench_' || r.n
+    FROM (SELECT id, group_id FROM $SCHEMA.entry WHERE question IS NOT NULL AND reply_count > 0
+          ORDER BY random() LIMIT $SAMPLE) e
+    CROSS JOIN LATERAL (SELECT n FROM bench.member_n b WHERE b.group_id = e.group_id ORDER BY random() LIMIT 1) r"
+  psql_db -tA -F $'\t' -o "$WORK/questions.tsv" -c "
+    SELECT 'GET', '/api/v1/questions?status=open', 'll_bench_' || b.n
+    FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
+    JOIN bench.member_n b USING (n)"
+  psql_db -tA -F $'\t' -o "$WORK/put_entry.tsv" -c "
+    SELECT 'PUT', '/api/v1/groups/' || b.group_id || '/weeks/current/entries/me', 'll_bench_' || b.n,
+           json_strip_nulls(json_build_object(
+             'tried', 'Benchmark run ' || i || ': moved the returns desk next to the entrance and counted how many'
+                      || ' customers brought packaging back during the first week.',
+             'failed', 'The signage arrived late, so the first three days had almost no returns at all.',
+             'question', CASE WHEN i % 3 = 0 THEN 'How did you get customers to notice the returns point?' END,
+             'tags', json_build_array('returns', 'store-layout')))::text
+    FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
+    JOIN bench.member_n b USING (n)"
+  psql_db -tA -F $'\t' -o "$WORK/post_reply.tsv" -c "
+    SELECT 'POST', '/api/v1/entries/' || e.id || '/replies', 'll_bench_' || r.n,
+           json_build_object('body', 'We tried that too; what worked for us was a weekly call with the supplier'
+                                     || ' and one shared spreadsheet. Happy to share it.')::text
+    FROM (SELECT id, group_id FROM $SCHEMA.entry WHERE question IS NOT NULL AND deleted_at IS NULL
+          ORDER BY random() LIMIT $SAMPLE) e
+    CROSS JOIN LATERAL (SELECT n FROM bench.member_n b WHERE b.group_id = e.group_id ORDER BY random() LIMIT 1) r"
+  local endpoint
+  for endpoint in "${ENDPOINTS[@]}"; do
+    [[ -s $WORK/$endpoint.tsv ]] || die "empty request list for $endpoint"
+  done
+}
+
+# ------------------------------------------------------------------------------------------------------------
+# The SQL each endpoint issues, from PostgreSQL's own statement log
+# ------------------------------------------------------------------------------------------------------------
+server_log_file() {
+  local file
+  file=$(psql -X -tA -d postgres -c "SELECT coalesce(current_setting('data_directory') || '/' || pg_current_logfile(), '')" 2>/dev/null || true)
+  if [[ -z $file ]] && command -v pg_lsclusters >/dev/null; then
+    file=$(pg_lsclusters --no-header | awk -v port="$PGPORT" '$3 == port { print $NF }' | head -1)
+  fi
+  [[ -n $file && -r $file ]] && echo "$file"
+}
+
+# capture NAME REQUEST_LINE: the statements one request issues, into $WORK/sql/NAME.log (PostgreSQL log lines).
+capture() {
+  local name=$1 line=$2 method path token body marker offset
+  IFS=$'\t' read -r method path token body <<<"$line"
+  local args=(-s -o /dev/null -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token")
+  [[ -n $body ]] && args+=(-H 'Content-Type: application/json' --data "$body")
+  # A first request warms the caches and notes the token's last use, so the captured one is the usual case.
+  curl "${args[@]}" "$BASE$path" >/dev/null
+  marker="bench-capture-$name-$$-$RANDOM"
+  offset=$(stat -c %s "$SERVER_LOG")
+  psql_db -c "SELECT '$marker-begin'" >/dev/null
+  local code; code=$(curl "${args[@]}" "$BASE$path")
+  psql_db -c "SELECT '$marker-end'" >/dev/null
+  [[ $code == 2* ]] || fail "capturing $name: $method $path answered $code"
+  for _ in $(seq 1 50); do
+    tail -c +"$((offset + 1))" "$SERVER_LOG" | grep -q "$marker-end" && break
+    sleep 0.1
+  done
+  tail -c +"$((offset + 1))" "$SERVER_LOG" \
+    | sed -n "/$marker-begin/,/$marker-end/p" | grep -v "bench-capture-" >"$WORK/sql/$name.log" || true
+  R[$name.sql]=$(bench_tool count-statements "$WORK/sql/$name.log")
+  log "$name issues ${R[$name.sql]}"
+}
+
+capture_sql() {
+  SERVER_LOG=$(server_log_file) || true
+  if [[ -z ${SERVER_LOG:-} ]]; then
+    [[ $MODE == smoke ]] || die "cannot find PostgreSQL's log file (pg_current_logfile() or pg_lsclusters)"
+    log "no PostgreSQL log file found; skipping the SQL capture and pgbench"
+    return
+  fi
+  log "capturing each endpoint's SQL from $SERVER_LOG"
+  mkdir -p "$WORK/sql"
+  psql -X -q -d postgres -c "ALTER DATABASE $DB SET log_statement = 'all'" >/dev/null
+  start_service capture
+  local endpoint
+  for endpoint in "${ENDPOINTS[@]}"; do
+    capture "$endpoint" "$(head -1 "$WORK/$endpoint.tsv")"
+  done
+  stop_service
+  psql -X -q -d postgres -c "ALTER DATABASE $DB RESET log_statement" >/dev/null
+
+  # The week's log request: its member n, group g and week w give the values pgbench derives from variables.
+  local n w week
+  IFS=$'\t' read -r _ path token _ <<<"$(head -1 "$WORK/week_log.tsv")"
+  n=${token#ll_bench_}
+  week=$(sed -E 's#.*/weeks/([^/]+)/entries#\1#' <<<"$path")
+  w=$(psql_db -tA -c "SELECT w FROM generate_series(0, $WEEKS - 1) w
+                      WHERE to_char(current_date - 7 * w, 'IYYY-\"W\"IW') = '$week'")
+  local member group hash
+  IFS='|' read -r member group hash < <(psql_db -tA -c "SELECT md5('member-' || $n)::uuid, md5('group-' || ((($n - 1) / $PER_GROUP) + 1))::uuid,
+                                  encode(sha256(convert_to('ll_bench_' || $n, 'UTF8')), 'hex')")
+  bench_tool pgbench-script "$WORK/sql/week_log.log" "$WORK/week_log.pgbench" \
+    "\\set m random(1, $MEMBERS)" "\\set g (:m - 1) / $PER_GROUP + 1" "\\set w random(0, $((WEEKS - 1)))" \
+    "$hash=>encode(sha256(convert_to('ll_bench_' || :m, 'UTF8')), 'hex')" \
+    "$member=>md5('member-' || :m)::uuid" \
+    "$group=>md5('group-' || :g)::uuid" \
+    "$week=>to_char(current_date - 7 * :w, 'IYYY-\"W\"IW')"
+  grep -q ':m' "$WORK/week_log.pgbench" && grep -q ':g' "$WORK/week_log.pgbench" && grep -q ':w' "$WORK/week_log.pgbench" \
+    || die "the captured week's log SQL did not bind the member, group and week as expected; see $WORK/week_log.pgbench"
+}
+
+# ------------------------------------------------------------------------------------------------------------
+# Measurements; each one a function, so adding one (reminder scan, dispatch rate) is adding a function
+# that fills R[...] and a line in report().
+# ------------------------------------------------------------------------------------------------------------
+# The class-data archive for the measured start, written by a start that exits normally.
+make_appcds_archive() {
+  ((APPCDS)) || return 0
+  rm -f "$WORK/app-cds.jsa"
+  start_service appcds "-XX:ArchiveClassesAtExit=$WORK/app-cds.jsa"
+  stop_service
+  if [[ -s $WORK/app-cds.jsa ]]; then
+    R[startup.plain]=$STARTUP_MS
+  else
+    log "no class-data archive was written; measuring without"
+    APPCDS=0
+  fi
+}
+
+measure_startup_and_rest() {
+  local cds=()
+  ((APPCDS)) && cds=("-XX:SharedArchiveFile=$WORK/app-cds.jsa")
+  start_service measured "${cds[@]}"
+  R[startup.ms]=$STARTUP_MS
+  R[startup.quarkus]=$(grep -oE 'started in [0-9.]+s' "$WORK/service-measured.log" | head -1 | grep -oE '[0-9.]+s' || echo '?')
+  R[rss.start]=$(rss_mb)
+  log "warming up: ${WARMUP_SECONDS}s per endpoint"
+  local endpoint
+  for endpoint in "${ENDPOINTS[@]}"; do
+    wrk_run "$endpoint" "$WARMUP_SECONDS" >/dev/null || true
+  done
+  sleep "$REST_SECONDS"
+  R[rss.rest]=$(rss_mb)
+  log "start-up ${R[startup.ms]} ms to ready; RSS ${R[rss.start]} MB after start, ${R[rss.rest]} MB at rest after warm-up"
+}
+
+# wrk_run ENDPOINT SECONDS: prints wrk's BENCH_RESULT line.
+wrk_run() {
+  local endpoint=$1 seconds=$2
+  BENCH_REQUESTS="$WORK/$endpoint.tsv" timeout $((seconds + 30)) \
+    wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s -s bench/requests.lua "$BASE" \
+    >"$WORK/wrk-$endpoint.out" 2>&1 || { cat "$WORK/wrk-$endpoint.out" >&2; return 1; }
+  grep '^BENCH_RESULT' "$WORK/wrk-$endpoint.out"
+}
+
+field() { grep -oE "(^| )$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2; }
+
+# measure_peak ENDPOINT [SECONDS]: wrk at $CONNECTIONS connections; adds to the endpoint's totals, so that
+# several rounds (interleaved with pgbench for the week's log) make one peak.
+measure_peak() {
+  local endpoint=$1 seconds=${2:-$PEAK_SECONDS} out rss
+  rss_sampling_start
+  out=$(wrk_run "$endpoint" "$seconds") || { rss_sampling_stop >/dev/null; fail "wrk on $endpoint"; return; }
+  rss=$(rss_sampling_stop)
+  ((rss > ${R[$endpoint.rss_peak]:-0})) && R[$endpoint.rss_peak]=$rss
+  R[$endpoint.requests]=$(( ${R[$endpoint.requests]:-0} + $(field requests "$out") ))
+  R[$endpoint.seconds]=$(awk -v a="${R[$endpoint.seconds]:-0}" -v b="$(field seconds "$out")" 'BEGIN { print a + b }')
+  R[$endpoint.rps]=$(awk -v n="${R[$endpoint.requests]}" -v t="${R[$endpoint.seconds]}" 'BEGIN { printf "%.1f", n / t }')
+  R[$endpoint.peak_p99]=$(awk -v a="${R[$endpoint.peak_p99]:-0}" -v b="$(field p99_ms "$out")" 'BEGIN { print (b > a ? b : a) }')
+  local errors=$(( $(field non2xx "$out") + $(field socket_errors "$out") ))
+  R[$endpoint.peak_errors]=$(( ${R[$endpoint.peak_errors]:-0} + errors ))
+  log "$endpoint peak: $(field rps "$out") req/s at $CONNECTIONS connections, p99 $(field p99_ms "$out") ms," \
+      "errors $errors (statuses $(field statuses "$out")), RSS max $rss MB"
+  ((errors == 0)) || fail "$endpoint: $errors failed requests at peak (statuses $(field statuses "$out"))"
+}
+
+measure_fixed_rate() {
+  local endpoint=$1 rate out
+  rate=$(awk -v r="${R[$endpoint.rps]:-0}" 'BEGIN { printf "%.0f", r / 2 }')
+  ((rate > 0)) || { fail "$endpoint: no peak to halve"; return; }
+  rss_sampling_start
+  out=$(timeout $((FIXED_SECONDS + 60)) java -cp "$WORK/classes" BenchTool fixed-rate "$BASE" "$WORK/$endpoint.tsv" "$rate" "$FIXED_SECONDS" \
+        "$(awk -v s="$FIXED_SECONDS" 'BEGIN { print (s >= 10 ? 3 : 0.5) }')") \
+    || { rss_sampling_stop >/dev/null; fail "fixed-rate load on $endpoint"; return; }
+  local rss; rss=$(rss_sampling_stop)
+  ((rss > ${R[$endpoint.rss_peak]:-0})) && R[$endpoint.rss_peak]=$rss
+  echo "$out" >"$WORK/fixed-$endpoint.out"
+  R[$endpoint.rate]=$rate
+  R[$endpoint.achieved]=$(field achieved_rate "$out")
+  R[$endpoint.p50]=$(field p50_ms "$out")
+  R[$endpoint.p99]=$(field p99_ms "$out")
+  R[$endpoint.fixed_errors]=$(( $(field non2xx "$out") + $(field failed "$out") ))
+  log "$endpoint at $rate req/s: p50 ${R[$endpoint.p50]} ms, p99 ${R[$endpoint.p99]} ms," \
+      "errors ${R[$endpoint.fixed_errors]} (statuses $(field statuses "$out"), first failure $(field first_failure "$out"))"
+  ((${R[$endpoint.fixed_errors]} == 0)) || fail "$endpoint: ${R[$endpoint.fixed_errors]} failed requests at fixed rate"
+}
+
+# measure_pgbench SECONDS: pgbench on the week's log SQL at the same concurrency as wrk; adds to the totals.
+measure_pgbench() {
+  local seconds=$1 out
+  local args=(-n -M prepared -c "$CONNECTIONS" -j "$WRK_THREADS" -f "$WORK/week_log.pgbench" "$DB")
+  out=$(PGOPTIONS="-c search_path=$SCHEMA" timeout $((seconds + 30)) pgbench -T "$seconds" "${args[@]}" 2>&1) \
+    || { echo "$out" >&2; fail "pgbench"; return; }
+  echo "$out" >>"$WORK/pgbench.out"
+  local tps latency failed
+  tps=$(grep -oE 'tps = [0-9.]+' <<<"$out" | head -1 | grep -oE '[0-9.]+')
+  latency=$(grep -oE 'latency average = [0-9.]+' <<<"$out" | grep -oE '[0-9.]+' || echo '?')
+  failed=$(grep -oE 'number of failed transactions: [0-9]+' <<<"$out" | grep -oE '[0-9]+$' || echo 0)
+  ((failed == 0)) || fail "pgbench: $failed failed transactions"
+  R[pgbench.rounds]=$(( ${R[pgbench.rounds]:-0} + 1 ))
+  R[pgbench.tps_sum]=$(awk -v a="${R[pgbench.tps_sum]:-0}" -v b="$tps" 'BEGIN { print a + b }')
+  R[pgbench.tps]=$(awk -v s="${R[pgbench.tps_sum]}" -v n="${R[pgbench.rounds]}" 'BEGIN { printf "%.1f", s / n }')
+  R[pgbench.latency]=$latency
+  log "pgbench on the week's log SQL: $tps tps at $CONNECTIONS clients (latency $latency ms)"
+}
+
+# The week's log against pgbench on its own SQL: alternating rounds, so both see the same machine (other
+# processes on a shared machine come and go); the ratio is of the totals.
+measure_week_log() {
+  local seconds=$((PEAK_SECONDS / ROUNDS)) round
+  if [[ -f $WORK/week_log.pgbench ]]; then
+    PGOPTIONS="-c search_path=$SCHEMA" timeout $((WARMUP_SECONDS + 30)) pgbench -n -M prepared -c "$CONNECTIONS" \
+      -j "$WRK_THREADS" -T "$WARMUP_SECONDS" -f "$WORK/week_log.pgbench" "$DB" >/dev/null 2>&1 || true
+  fi
+  for round in $(seq 1 "$ROUNDS"); do
+    measure_peak week_log "$seconds"
+    [[ -f $WORK/week_log.pgbench ]] && measure_pgbench "$seconds"
+  done
+  if [[ -n ${R[pgbench.tps]:-} ]]; then
+    R[pgbench.ratio]=$(awk -v h="${R[week_log.rps]:-0}" -v p="${R[pgbench.tps]}" 'BEGIN { printf "%.2f", h / p }')
+    log "week's log: ${R[week_log.rps]} req/s over HTTP, pgbench ${R[pgbench.tps]} tps: HTTP/pgbench = ${R[pgbench.ratio]}"
+  fi
+  measure_fixed_rate week_log
+}
+
+measure_endpoints() {
+  local endpoint
+  for endpoint in "${ENDPOINTS[@]}"; do
+    if [[ $endpoint == week_log ]]; then
+      measure_week_log
+    else
+      measure_peak "$endpoint"
+      measure_fixed_rate "$endpoint"
+    fi
+  done
+  sleep "$REST_SECONDS"
+  R[rss.end]=$(rss_mb)
+}
+
+# ------------------------------------------------------------------------------------------------------------
+# Report
+# ------------------------------------------------------------------------------------------------------------
+sql_summary() {
+  sed -E 's/statements=([0-9]+) transactions=([0-9]+).*/\1 in \2 tx/' <<<"${R[$1.sql]:-?}"
+}
+
+verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
+
+report() {
+  local file=$1 endpoint max_rss=0
+  for endpoint in "${ENDPOINTS[@]}"; do
+    ((${R[$endpoint.rss_peak]:-0} > max_rss)) && max_rss=${R[$endpoint.rss_peak]}
+  done
+  local java_version pg_version mem errors
+  java_version=$(java -version 2>&1 | head -1 | sed 's/"//g')
+  pg_version=$(psql -X -tA -d postgres -c "SHOW server_version" | cut -d' ' -f1)
+  mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+  {
+    echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)'), command \`bench/run.sh$([[ $MODE == smoke ]] && echo ' --smoke')\`."
+    echo
+    echo "- Machine: $(nproc) cores, $mem; $java_version; PostgreSQL $pg_version (\`${PG_SETTINGS:-defaults}\`); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+    echo "- Other load on the machine before the run: ${R[machine.before]}."
+    echo "- JVM options: \`${JAVA_OPTS_BENCH:-(none)}\`$( ((APPCDS)) && echo ', with an application class-data archive (AppCDS) written by an earlier start')."
+    echo "- Data: ${R[seed.rows]} (seeded in ${R[seed.seconds]} s)."
+    echo "- Load: $CONNECTIONS connections ($WRK_THREADS wrk threads) for ${PEAK_SECONDS} s at peak (the week's log in $ROUNDS rounds alternating with pgbench at $CONNECTIONS clients), then ${FIXED_SECONDS} s at half the peak rate with a fixed-rate generator (latency counted from each request's due time); ${WARMUP_SECONDS} s of warm-up per endpoint first."
+    echo
+    echo "| endpoint | SQL per request | peak req/s | p50 / p99 at half peak (ms) | rate achieved (req/s) | errors | RSS under load (MB) |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+    for endpoint in "${ENDPOINTS[@]}"; do
+      errors=$(( ${R[$endpoint.peak_errors]:-0} + ${R[$endpoint.fixed_errors]:-0} ))
+      echo "| ${LABEL[$endpoint]} | $(sql_summary "$endpoint") | ${R[$endpoint.rps]:-?} | ${R[$endpoint.p50]:-?} / ${R[$endpoint.p99]:-?} | ${R[$endpoint.achieved]:-?} of ${R[$endpoint.rate]:-?} | $errors | ${R[$endpoint.rss_peak]:-?} |"
+    done
+    if [[ -n ${R[pgbench.tps]:-} ]]; then
+      echo "| pgbench on the week's log SQL (\`-M prepared\`, $CONNECTIONS clients) | $(sql_summary week_log) | ${R[pgbench.tps]} | (average latency at peak ${R[pgbench.latency]}) | | 0 | |"
+    fi
+    echo
+    echo "| budget (DESIGN.md §10) | measured | |"
+    echo "| --- | --- | --- |"
+    echo "| week's log: p99 < 20 ms at half peak | ${R[week_log.p99]:-?} ms at ${R[week_log.rate]:-?} req/s | $(verdict "${R[week_log.p99]:-999} < 20") |"
+    if [[ -n ${R[pgbench.ratio]:-} ]]; then
+      echo "| week's log: peak >= 1/2 of pgbench on the same SQL | ${R[week_log.rps]:-?} / ${R[pgbench.tps]} = ${R[pgbench.ratio]} | $(verdict "${R[pgbench.ratio]} >= 0.5") |"
+    fi
+    echo "| start-up < 3 s to ready | ${R[startup.ms]} ms (Quarkus: started in ${R[startup.quarkus]})$( [[ -n ${R[startup.plain]:-} ]] && echo "; ${R[startup.plain]} ms without the class-data archive") | $(verdict "${R[startup.ms]} < 3000") |"
+    echo "| RSS < 300 MB at rest after warm-up | ${R[rss.rest]} MB ($REST_SECONDS s after the warm-up; ${R[rss.start]} MB after start, ${R[rss.end]:-?} MB at rest after the whole run, $max_rss MB at most under load) | $(verdict "${R[rss.rest]} < 300") |"
+  } >"$file"
+}
+
+# Replaces the generated block of docs/benchmarks.md, keeping the prose around it.
+publish() {
+  local results=$1 begin='<!-- bench/run.sh results: begin -->' end='<!-- bench/run.sh results: end -->'
+  if [[ ! -f $OUTPUT ]] || ! grep -qF "$begin" "$OUTPUT"; then
+    printf '# Benchmarks\n\n%s\n%s\n' "$begin" "$end" >>"$OUTPUT"
+  fi
+  awk -v begin="$begin" -v end="$end" -v results="$results" '
+    $0 == begin { print; while ((getline line < results) > 0) print line; skip = 1; next }
+    $0 == end { skip = 0 }
+    !skip { print }' "$OUTPUT" >"$OUTPUT.tmp" && mv "$OUTPUT.tmp" "$OUTPUT"
+  log "results written to ${OUTPUT#"$ROOT"/}"
+}
+
+# ------------------------------------------------------------------------------------------------------------
+main() {
+  mkdir -p "$WORK"
+  log "mode $MODE: $GROUPS_N groups x $PER_GROUP members x $WEEKS weeks, $CONNECTIONS connections"
+  R[machine.before]="load average $(cut -d' ' -f1-3 /proc/loadavg)$([[ -r /proc/pressure/cpu ]] && awk '/^some/ { sub("avg60=", "", $3); printf ", CPU pressure %s%% (avg60)", $3 }' /proc/pressure/cpu)"
+  log "machine before the run: ${R[machine.before]}"
+  ensure_tools
+  build
+  recreate_database
+  start_service migrate            # Flyway creates the schema
+  stop_service
+  seed
+  make_request_lists
+  capture_sql
+  make_appcds_archive
+  measure_startup_and_rest
+  measure_endpoints
+  stop_service
+  report "$WORK/results.md"
+  cat "$WORK/results.md"
+  [[ $MODE == full ]] && publish "$WORK/results.md"
+  if ((FAILURES)); then
+    die "$FAILURES measurement(s) failed or saw failed requests"
+  fi
+  log "done"
+}
+
+# Sourcing the script (for a single measurement by hand) defines the functions without running.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then main; fi
