@@ -419,7 +419,7 @@ measure_fixed_rate() {
   ((rate > 0)) || { fail "$endpoint: no peak to halve"; return; }
   rss_sampling_start
   out=$(timeout $((FIXED_SECONDS + 60)) java -cp "$WORK/classes" BenchTool fixed-rate "$BASE" "$WORK/$endpoint.tsv" "$rate" "$FIXED_SECONDS" \
-        "$(awk -v s="$FIXED_SECONDS" 'BEGIN { print (s >= 10 ? 3 : 0.5) }')") \
+        "$(awk -v s="$FIXED_SECONDS" 'BEGIN { print (s >= 10 ? 3 : 0.5) }')" "$CONNECTIONS") \
     || { rss_sampling_stop >/dev/null; fail "fixed-rate load on $endpoint"; return; }
   local rss; rss=$(rss_sampling_stop)
   ((rss > ${R[$endpoint.rss_peak]:-0})) && R[$endpoint.rss_peak]=$rss
