@@ -1,25 +1,28 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +32,12 @@ import java.util.regex.Pattern;
  * needs nothing but the JDK the service needs anyway.
  *
  * <pre>
- * fixed-rate URL REQUESTS RATE SECONDS WARMUP_SECONDS
- *     Open-loop load at a constant rate: request i is due at start + i / RATE whatever happened to earlier
- *     ones, and its latency is counted from when it was due (no coordinated omission). Requests are picked at
- *     random from REQUESTS (the tab-separated file the wrk script reads). Prints one line of key=value results.
+ * fixed-rate URL REQUESTS RATE SECONDS WARMUP_SECONDS CONNECTIONS
+ *     Load at a constant rate, as wrk2 would give: request i is due at start + i / RATE whatever happened to
+ *     earlier ones, goes out on the next free one of CONNECTIONS keep-alive connections, and its latency is
+ *     counted from when it was due (no coordinated omission). Plain sockets and pre-built requests keep the
+ *     generator's own CPU use small, as it shares the machine with the service. Requests are picked at random
+ *     from REQUESTS (the tab-separated file the wrk script reads). Prints one line of key=value results.
  *
  * pgbench-script CAPTURE SCRIPT [\command | value=>expression]...
  *     Turns the statements PostgreSQL logged for one request (log_statement = all) into a pgbench script:
@@ -59,7 +64,7 @@ public class BenchTool {
     }
 
     private static void usage() {
-        System.err.println("usage: BenchTool fixed-rate URL REQUESTS RATE SECONDS WARMUP_SECONDS"
+        System.err.println("usage: BenchTool fixed-rate URL REQUESTS RATE SECONDS WARMUP_SECONDS CONNECTIONS"
                 + " | pgbench-script CAPTURE SCRIPT [\\command | value=>expression]... | count-statements CAPTURE");
         System.exit(2);
     }
@@ -72,42 +77,35 @@ public class BenchTool {
     }
 
     private static void fixedRate(String[] args) throws Exception {
-        if (args.length != 6) {
+        if (args.length != 7) {
             usage();
         }
-        String base = args[1];
+        URI base = URI.create(args[1]);
         List<Request> requests = readRequests(Path.of(args[2]));
         double rate = Double.parseDouble(args[3]);
         double seconds = Double.parseDouble(args[4]);
         double warmup = Double.parseDouble(args[5]);
-
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2, r -> {
-                    Thread t = new Thread(r, "bench-http");
-                    t.setDaemon(true);
-                    return t;
-                }))
-                .build();
-        List<HttpRequest> prepared = new ArrayList<>(requests.size());
+        int connections = Integer.parseInt(args[6]);
+        List<byte[]> prepared = new ArrayList<>(requests.size());
         for (Request r : requests) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + r.path()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + r.token())
-                    .header("Accept", "application/json");
-            if (r.body().isEmpty()) {
-                builder.method(r.method(), HttpRequest.BodyPublishers.noBody());
-            } else {
-                builder.header("Content-Type", "application/json")
-                        .method(r.method(), HttpRequest.BodyPublishers.ofString(r.body()));
+            byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder()
+                    .append(r.method()).append(' ').append(r.path()).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                    .append("Authorization: Bearer ").append(r.token()).append("\r\n")
+                    .append("Accept: application/json\r\n");
+            if (body.length > 0) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
             }
-            prepared.add(builder.build());
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            byte[] message = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, message, headBytes.length, body.length);
+            prepared.add(message);
         }
         if (warmup > 0) {
-            run(client, prepared, rate, warmup);
+            run(base, prepared, rate, warmup, connections);
         }
-        Result result = run(client, prepared, rate, seconds);
+        Result result = run(base, prepared, rate, seconds, connections);
         System.out.println(result.format());
     }
 
@@ -136,17 +134,78 @@ public class BenchTool {
         }
     }
 
-    private static Result run(HttpClient client, List<HttpRequest> prepared, double rate, double seconds)
+    /** A request due at a given instant; index -1 tells a connection to stop. */
+    private record Due(int index, long due, byte[] message) {
+    }
+
+    /**
+     * Sends RATE requests a second for SECONDS over a fixed number of keep-alive connections, as wrk2 does:
+     * a scheduler thread queues each request at its due time, the connections take them in order, and a request
+     * that waits for a free connection counts that wait in its latency.
+     */
+    private static Result run(URI base, List<byte[]> prepared, double rate, double seconds, int connections)
             throws InterruptedException {
         int total = (int) Math.round(rate * seconds);
         long interval = Math.round(1e9 / rate);
         long[] latencies = new long[total];
+        Arrays.fill(latencies, -1);
         AtomicLong ok = new AtomicLong();
         AtomicLong non2xx = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-        String[] firstFailure = new String[1];
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        LinkedBlockingQueue<Due> queue = new LinkedBlockingQueue<>();
         CountDownLatch done = new CountDownLatch(total);
+        List<Thread> workers = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread worker = new Thread(() -> {
+                Connection connection = null;
+                while (true) {
+                    Due due;
+                    try {
+                        due = queue.take();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (due.index() < 0) {
+                        break;
+                    }
+                    try {
+                        if (connection == null) {
+                            connection = new Connection(base.getHost(), base.getPort());
+                        }
+                        int status = connection.exchange(due.message());
+                        long latency = System.nanoTime() - due.due();
+                        statuses.merge(status, 1L, Long::sum);
+                        if (status / 100 == 2) {
+                            ok.incrementAndGet();
+                            latencies[due.index()] = latency;
+                        } else {
+                            non2xx.incrementAndGet();
+                        }
+                        if (connection.closeRequested) {
+                            connection.close();
+                            connection = null;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
+                        if (connection != null) {
+                            connection.close();
+                            connection = null;
+                        }
+                    }
+                    done.countDown();
+                }
+                if (connection != null) {
+                    connection.close();
+                }
+            }, "fixed-rate-" + c);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
@@ -154,37 +213,104 @@ public class BenchTool {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            int index = i;
-            HttpRequest request = prepared.get(ThreadLocalRandom.current().nextInt(prepared.size()));
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long latency = System.nanoTime() - due;
-                if (error != null) {
-                    failed.incrementAndGet();
-                    latencies[index] = -1;
-                    synchronized (firstFailure) {
-                        if (firstFailure[0] == null) {
-                            firstFailure[0] = error.toString();
-                        }
-                    }
-                } else {
-                    statuses.merge(response.statusCode(), 1L, Long::sum);
-                    if (response.statusCode() / 100 == 2) {
-                        ok.incrementAndGet();
-                        latencies[index] = latency;
-                    } else {
-                        non2xx.incrementAndGet();
-                        latencies[index] = -1;
-                    }
-                }
-                done.countDown();
-            });
+            queue.add(new Due(i, due, prepared.get(random.nextInt(prepared.size()))));
         }
-        if (!done.await(30, TimeUnit.SECONDS)) {
+        boolean finished = done.await(30, TimeUnit.SECONDS);
+        for (int c = 0; c < connections; c++) {
+            queue.add(new Due(-1, 0, null));
+        }
+        if (!finished) {
             failed.addAndGet(done.getCount());
+            firstFailure.compareAndSet(null, done.getCount() + " requests unanswered 30 s after the last was due");
         }
-        long[] okLatencies = Arrays.stream(latencies).filter(l -> l > 0).toArray();
+        long[] okLatencies = Arrays.stream(latencies).filter(l -> l >= 0).toArray();
         return new Result(rate, seconds, total, ok.get(), non2xx.get(), failed.get(), okLatencies,
-                new java.util.TreeMap<>(statuses), firstFailure[0]);
+                new TreeMap<>(statuses), firstFailure.get());
+    }
+
+    /** One HTTP/1.1 keep-alive connection: writes a request, reads the status and skips the body. */
+    private static final class Connection {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        boolean closeRequested;
+
+        Connection(String host, int port) throws IOException {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+            out = socket.getOutputStream();
+        }
+
+        int exchange(byte[] message) throws IOException {
+            out.write(message);
+            out.flush();
+            String statusLine = line();
+            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+                throw new IOException("not an HTTP/1.1 response: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> closeRequested = value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            if (chunked) {
+                for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                    in.skipNBytes(size);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            } else if (length < 0 && status != 204 && status != 304) {
+                throw new IOException("response without Content-Length or chunked encoding");
+            }
+            return status;
+        }
+
+        private long chunkSize() throws IOException {
+            String size = line();
+            int semicolon = size.indexOf(';');
+            return Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new EOFException("connection closed by the server");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
     }
 
     private static List<Request> readRequests(Path file) throws IOException {

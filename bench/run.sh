@@ -384,13 +384,46 @@ measure_startup_and_rest() {
 }
 
 # wrk_run ENDPOINT SECONDS: prints wrk's BENCH_RESULT line.
+# wrk_run ENDPOINT SECONDS: prints wrk's BENCH_RESULT line; wrk's own CPU seconds go to $WORK/cpu-client.
 wrk_run() {
-  local endpoint=$1 seconds=$2
-  BENCH_REQUESTS="$WORK/$endpoint.tsv" timeout $((seconds + 30)) \
-    wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s -s bench/requests.lua "$BASE" \
-    >"$WORK/wrk-$endpoint.out" 2>&1 || { cat "$WORK/wrk-$endpoint.out" >&2; return 1; }
+  local endpoint=$1 seconds=$2 TIMEFORMAT='%3U %3S'
+  { time BENCH_REQUESTS="$WORK/$endpoint.tsv" timeout $((seconds + 30)) \
+      wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s -s bench/requests.lua "$BASE" \
+      >"$WORK/wrk-$endpoint.out" 2>&1; } 2>"$WORK/cpu-client" || { cat "$WORK/wrk-$endpoint.out" >&2; return 1; }
   grep '^BENCH_RESULT' "$WORK/wrk-$endpoint.out"
 }
+
+# Where the CPU goes: busy time of the whole machine, of the service, and of the load client, in ticks.
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+service_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"; }
+client_ticks() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($1 + $2) * hz }' "$WORK/cpu-client"; }
+# CPU ticks of the benchmark database's backends over a load phase, sampled every 100 ms in the background
+# (a backend that comes and goes between two samples is missed; pgbench and the pool keep theirs open).
+backend_ticks_start() {
+  (
+    declare -A first last
+    while :; do
+      for pid in $(pgrep -f "^postgres: .* $DB "); do
+        ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || continue
+        [[ -n ${first[$pid]:-} ]] || first[$pid]=$ticks
+        last[$pid]=$ticks
+      done
+      total=0
+      for pid in "${!last[@]}"; do total=$((total + last[$pid] - first[$pid])); done
+      echo "$total" >"$WORK/backend-ticks"
+      sleep 0.1
+    done
+  ) &
+  BACKEND_SAMPLER=$!
+}
+backend_ticks_stop() {
+  sleep 0.15
+  kill "$BACKEND_SAMPLER" 2>/dev/null || true
+  wait "$BACKEND_SAMPLER" 2>/dev/null || true
+  cat "$WORK/backend-ticks" 2>/dev/null || echo 0
+}
+# add KEY N: R[KEY] += N
+add() { R[$1]=$(( ${R[$1]:-0} + $2 )); }
 
 field() { grep -oE "(^| )$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2; }
 
@@ -419,7 +452,7 @@ measure_fixed_rate() {
   ((rate > 0)) || { fail "$endpoint: no peak to halve"; return; }
   rss_sampling_start
   out=$(timeout $((FIXED_SECONDS + 60)) java -cp "$WORK/classes" BenchTool fixed-rate "$BASE" "$WORK/$endpoint.tsv" "$rate" "$FIXED_SECONDS" \
-        "$(awk -v s="$FIXED_SECONDS" 'BEGIN { print (s >= 10 ? 3 : 0.5) }')") \
+        "$(awk -v s="$FIXED_SECONDS" 'BEGIN { print (s >= 10 ? 3 : 0.5) }')" "$CONNECTIONS") \
     || { rss_sampling_stop >/dev/null; fail "fixed-rate load on $endpoint"; return; }
   local rss; rss=$(rss_sampling_stop)
   ((rss > ${R[$endpoint.rss_peak]:-0})) && R[$endpoint.rss_peak]=$rss
@@ -436,11 +469,19 @@ measure_fixed_rate() {
 
 # measure_pgbench SECONDS: pgbench on the week's log SQL at the same concurrency as wrk; adds to the totals.
 measure_pgbench() {
-  local seconds=$1 out
+  local seconds=$1 out busy TIMEFORMAT='%3U %3S'
   local args=(-n -M prepared -c "$CONNECTIONS" -j "$WRK_THREADS" -f "$WORK/week_log.pgbench" "$DB")
-  out=$(PGOPTIONS="-c search_path=$SCHEMA" timeout $((seconds + 30)) pgbench -T "$seconds" "${args[@]}" 2>&1) \
-    || { echo "$out" >&2; fail "pgbench"; return; }
+  busy=$(busy_ticks)
+  backend_ticks_start
+  { time PGOPTIONS="-c search_path=$SCHEMA" timeout $((seconds + 30)) pgbench -T "$seconds" "${args[@]}" \
+      >"$WORK/pgbench-round.out" 2>&1; } 2>"$WORK/cpu-client" \
+    || { backend_ticks_stop >/dev/null; cat "$WORK/pgbench-round.out" >&2; fail "pgbench"; return; }
+  add cpu.pgbench.backends "$(backend_ticks_stop)"
+  out=$(cat "$WORK/pgbench-round.out")
   echo "$out" >>"$WORK/pgbench.out"
+  add cpu.pgbench.busy $(( $(busy_ticks) - busy ))
+  add cpu.pgbench.client "$(client_ticks)"
+  add cpu.pgbench.transactions "$(grep -oE 'number of transactions actually processed: [0-9]+' <<<"$out" | grep -oE '[0-9]+$')"
   local tps latency failed
   tps=$(grep -oE 'tps = [0-9.]+' <<<"$out" | head -1 | grep -oE '[0-9.]+')
   latency=$(grep -oE 'latency average = [0-9.]+' <<<"$out" | grep -oE '[0-9.]+' || echo '?')
@@ -461,13 +502,34 @@ measure_week_log() {
     PGOPTIONS="-c search_path=$SCHEMA" timeout $((WARMUP_SECONDS + 30)) pgbench -n -M prepared -c "$CONNECTIONS" \
       -j "$WRK_THREADS" -T "$WARMUP_SECONDS" -f "$WORK/week_log.pgbench" "$DB" >/dev/null 2>&1 || true
   fi
+  local busy service requests
   for round in $(seq 1 "$ROUNDS"); do
+    busy=$(busy_ticks) service=$(service_ticks) requests=${R[week_log.requests]:-0}
+    backend_ticks_start
     measure_peak week_log "$seconds"
+    add cpu.http.backends "$(backend_ticks_stop)"
+    add cpu.http.busy $(( $(busy_ticks) - busy ))
+    add cpu.http.service $(( $(service_ticks) - service ))
+    add cpu.http.client "$(client_ticks)"
+    add cpu.http.requests $(( ${R[week_log.requests]:-0} - requests ))
     [[ -f $WORK/week_log.pgbench ]] && measure_pgbench "$seconds"
   done
   if [[ -n ${R[pgbench.tps]:-} ]]; then
     R[pgbench.ratio]=$(awk -v h="${R[week_log.rps]:-0}" -v p="${R[pgbench.tps]}" 'BEGIN { printf "%.2f", h / p }')
     log "week's log: ${R[week_log.rps]} req/s over HTTP, pgbench ${R[pgbench.tps]} tps: HTTP/pgbench = ${R[pgbench.ratio]}"
+    # CPU milliseconds per request (or transaction): the service, the load client, and the rest of the
+    # machine (PostgreSQL, the kernel, and whatever else runs).
+    local hz; hz=$(getconf CLK_TCK)
+    R[cpu.split]=$(awk -v hz="$hz" -v n="${R[cpu.http.requests]}" -v busy="${R[cpu.http.busy]}" \
+        -v svc="${R[cpu.http.service]}" -v cli="${R[cpu.http.client]}" -v pg="${R[cpu.http.backends]}" \
+        -v pn="${R[cpu.pgbench.transactions]}" -v pbusy="${R[cpu.pgbench.busy]}" -v pcli="${R[cpu.pgbench.client]}" \
+        -v ppg="${R[cpu.pgbench.backends]}" 'BEGIN {
+          f = 1000 / hz
+          printf "per week'"'"'s-log request over HTTP: service %.2f ms, PostgreSQL backends %.2f ms, wrk %.2f ms, the rest (kernel, other processes) %.2f ms;", \
+            svc * f / n, pg * f / n, cli * f / n, (busy - svc - cli - pg) * f / n
+          printf " per pgbench transaction: PostgreSQL backends %.2f ms, pgbench %.2f ms, the rest %.2f ms", \
+            ppg * f / pn, pcli * f / pn, (pbusy - pcli - ppg) * f / pn }')
+    log "CPU ${R[cpu.split]}"
   fi
   measure_fixed_rate week_log
 }
@@ -505,7 +567,7 @@ report() {
   pg_version=$(psql -X -tA -d postgres -c "SHOW server_version" | cut -d' ' -f1)
   mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   {
-    echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)'), command \`bench/run.sh$([[ $MODE == smoke ]] && echo ' --smoke')\`."
+    echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)'), command \`$(env | grep -E '^BENCH_[A-Z_]+=' | sort | sed -E "s/^([^=]+)=(.*)$/\\1='\\2'/" | tr '\n' ' ')bench/run.sh$([[ $MODE == smoke ]] && echo ' --smoke')$( ((BUILD)) || echo ' --no-build')\`."
     echo
     echo "- Machine: $(nproc) cores, $mem; $java_version; PostgreSQL $pg_version (\`${PG_SETTINGS:-defaults}\`); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
     echo "- Other load on the machine before the run: ${R[machine.before]}."
@@ -522,6 +584,7 @@ report() {
     if [[ -n ${R[pgbench.tps]:-} ]]; then
       echo "| pgbench on the week's log SQL (\`-M prepared\`, $CONNECTIONS clients) | $(sql_summary week_log) | ${R[pgbench.tps]} | (average latency at peak ${R[pgbench.latency]}) | | 0 | |"
     fi
+    [[ -n ${R[cpu.split]:-} ]] && echo && echo "CPU time, ${R[cpu.split]} ($(nproc) cores: CPU time per request bounds the peak rate)."
     echo
     echo "| budget (DESIGN.md §10) | measured | |"
     echo "| --- | --- | --- |"
@@ -548,7 +611,17 @@ publish() {
 }
 
 # ------------------------------------------------------------------------------------------------------------
+# Runs on one machine that use the same database take turns (a second one would drop the first one's data).
+take_turn() {
+  exec 9>"${TMPDIR:-/tmp}/learninglog-bench-$DB.lock"
+  if ! flock -n 9; then
+    log "another benchmark run is using database $DB; waiting up to 20 minutes (or set BENCH_DB)"
+    flock -w 1200 9 || die "database $DB stayed in use by another benchmark run"
+  fi
+}
+
 main() {
+  take_turn
   mkdir -p "$WORK"
   log "mode $MODE: $GROUPS_N groups x $PER_GROUP members x $WEEKS weeks, $CONNECTIONS connections"
   R[machine.before]="load average $(cut -d' ' -f1-3 /proc/loadavg)$([[ -r /proc/pressure/cpu ]] && awk '/^some/ { sub("avg60=", "", $3); printf ", CPU pressure %s%% (avg60)", $3 }' /proc/pressure/cpu)"
