@@ -52,8 +52,8 @@ public class ThreadMailJob {
             LEFT JOIN member actor ON actor.id = n.actor_id
             LEFT JOIN reply r ON r.id = n.reply_id""";
 
-    /** IMMEDIATE: per member and thread, the notifications of the window opened by the first pending one. */
-    private static final String THREAD_BATCHES = """
+    /** IMMEDIATE: per member and thread, the first pending notification, if its window has closed. */
+    private static final String CLOSED_WINDOWS = """
             WITH first AS (
                 SELECT n.member_id, n.entry_id, min(n.created_at) AS first_at
                 FROM notification n JOIN member m ON m.id = n.member_id
@@ -61,6 +61,10 @@ public class ThreadMailJob {
                 GROUP BY n.member_id, n.entry_id
                 HAVING min(n.created_at) <= CAST(:closedBefore AS timestamptz)
             )
+            """;
+
+    /** IMMEDIATE: per member and thread, the notifications of the window opened by the first pending one. */
+    private static final String THREAD_BATCHES = CLOSED_WINDOWS + """
             SELECT 'replies:' || f.entry_id || ':' || f.member_id || ':' || to_char(f.first_at AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS.US') AS dedupe_key,
                    CAST(:activity AS text) AS kind, f.member_id,
                    jsonb_build_object('items', jsonb_agg(%s ORDER BY n.created_at)) AS template_data
@@ -69,14 +73,7 @@ public class ThreadMailJob {
             WHERE n.email_handled_at IS NULL AND n.created_at < f.first_at + CAST(:window AS interval)
             GROUP BY f.member_id, f.entry_id, f.first_at""".formatted(ITEM, PENDING_JOINS);
 
-    private static final String MARK_THREAD_BATCHES = """
-            WITH first AS (
-                SELECT n.member_id, n.entry_id, min(n.created_at) AS first_at
-                FROM notification n JOIN member m ON m.id = n.member_id
-                WHERE n.email_handled_at IS NULL AND m.reply_notifications = 'IMMEDIATE' AND m.active
-                GROUP BY n.member_id, n.entry_id
-                HAVING min(n.created_at) <= CAST(:closedBefore AS timestamptz)
-            )
+    private static final String MARK_THREAD_BATCHES = CLOSED_WINDOWS + """
             UPDATE notification n SET email_handled_at = CAST(:now AS timestamptz)
             FROM first f
             WHERE f.member_id = n.member_id AND f.entry_id = n.entry_id
