@@ -529,6 +529,10 @@ measure_week_log() {
             svc * f / n, pg * f / n, cli * f / n, (busy - svc - cli - pg) * f / n
           printf " per pgbench transaction: PostgreSQL backends %.2f ms, pgbench %.2f ms, the rest %.2f ms", \
             ppg * f / pn, pcli * f / pn, (pbusy - pcli - ppg) * f / pn }')
+    # What the machine did besides this benchmark shows in "the rest": about a tenth on a quiet machine (the
+    # kernel's share of the traffic), much more when other work runs at the same time.
+    R[cpu.rest_share]=$(awk -v busy="${R[cpu.http.busy]}" -v svc="${R[cpu.http.service]}" -v cli="${R[cpu.http.client]}" \
+        -v pg="${R[cpu.http.backends]}" 'BEGIN { printf "%.0f", 100 * (busy - svc - cli - pg) / busy }')
     log "CPU ${R[cpu.split]}"
   fi
   measure_fixed_rate week_log
@@ -584,7 +588,14 @@ report() {
     if [[ -n ${R[pgbench.tps]:-} ]]; then
       echo "| pgbench on the week's log SQL (\`-M prepared\`, $CONNECTIONS clients) | $(sql_summary week_log) | ${R[pgbench.tps]} | (average latency at peak ${R[pgbench.latency]}) | | 0 | |"
     fi
-    [[ -n ${R[cpu.split]:-} ]] && echo && echo "CPU time, ${R[cpu.split]} ($(nproc) cores: CPU time per request bounds the peak rate)."
+    if [[ -n ${R[cpu.split]:-} ]]; then
+      echo
+      echo "CPU time, ${R[cpu.split]} ($(nproc) cores: CPU time per request bounds the peak rate)."
+      if ((${R[cpu.rest_share]} > 20)); then
+        echo
+        echo "**Warning:** ${R[cpu.rest_share]} % of the machine's CPU time during the week's log went to neither the service, PostgreSQL nor wrk (about 10 % on a quiet machine): other work ran at the same time, so these numbers understate the service; run again on a quiet machine."
+      fi
+    fi
     echo
     echo "| budget (DESIGN.md §10) | measured | |"
     echo "| --- | --- | --- |"
