@@ -103,6 +103,11 @@ ensure_tools() {
   command -v java >/dev/null || die "java is missing"
   mkdir -p "$WORK/classes"
   javac -nowarn -d "$WORK/classes" "$ROOT/bench/BenchTool.java"
+  # Native-heap trimming came with JDK 17.0.9 and 21.0.1; without it the JVM would refuse to start.
+  if [[ $JAVA_OPTS_BENCH == *TrimNativeHeapInterval* ]] && ! java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+    log "this JVM has no -XX:TrimNativeHeapInterval; measuring without it"
+    JAVA_OPTS_BENCH=$(sed -E 's/ ?-XX:TrimNativeHeapInterval=[0-9]+//' <<<"$JAVA_OPTS_BENCH")
+  fi
 }
 
 bench_tool() { java -cp "$WORK/classes" BenchTool "$@"; }
