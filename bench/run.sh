@@ -13,8 +13,11 @@
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_DB (learninglog_bench),
 # BENCH_PORT (first free port from 18080), BENCH_CONNECTIONS (16; wrk connections = pgbench clients),
 # BENCH_PEAK_SECONDS, BENCH_FIXED_SECONDS, BENCH_WARMUP_SECONDS, BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
-# BENCH_WEEKS, BENCH_JAVA_OPTS (JVM options of the measured service; default below), BENCH_OUTPUT (the
-# Markdown file a full run writes; docs/benchmarks.md).
+# BENCH_WEEKS, BENCH_JAVA_OPTS (JVM options of the measured service; default below), BENCH_APPCDS (1; 0 to
+# start without a class-data archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
+# defaults), BENCH_OUTPUT (the Markdown file a full run writes; docs/benchmarks.md).
+# Needs Java 17+ with javac, PostgreSQL reachable as for the tests (its server log readable, for the SQL
+# capture), and root or sudo to install missing Debian packages.
 #
 # Every load phase is bounded in time and only talks to 127.0.0.1.
 set -euo pipefail
@@ -30,7 +33,7 @@ for arg in "$@"; do
   case "$arg" in
     --smoke) MODE=smoke ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
