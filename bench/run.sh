@@ -13,8 +13,11 @@
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_DB (learninglog_bench),
 # BENCH_PORT (first free port from 18080), BENCH_CONNECTIONS (16; wrk connections = pgbench clients),
 # BENCH_PEAK_SECONDS, BENCH_FIXED_SECONDS, BENCH_WARMUP_SECONDS, BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
-# BENCH_WEEKS, BENCH_JAVA_OPTS (JVM options of the measured service; default below), BENCH_OUTPUT (the
-# Markdown file a full run writes; docs/benchmarks.md).
+# BENCH_WEEKS, BENCH_JAVA_OPTS (JVM options of the measured service; default below), BENCH_APPCDS (1; 0 to
+# start without a class-data archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
+# defaults), BENCH_OUTPUT (the Markdown file a full run writes; docs/benchmarks.md).
+# Needs Java 17+ with javac, PostgreSQL reachable as for the tests (its server log readable, for the SQL
+# capture), and root or sudo to install missing Debian packages.
 #
 # Every load phase is bounded in time and only talks to 127.0.0.1.
 set -euo pipefail
@@ -30,7 +33,7 @@ for arg in "$@"; do
   case "$arg" in
     --smoke) MODE=smoke ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -103,6 +106,11 @@ ensure_tools() {
   command -v java >/dev/null || die "java is missing"
   mkdir -p "$WORK/classes"
   javac -nowarn -d "$WORK/classes" "$ROOT/bench/BenchTool.java"
+  # Native-heap trimming came with JDK 17.0.9 and 21.0.1; without it the JVM would refuse to start.
+  if [[ $JAVA_OPTS_BENCH == *TrimNativeHeapInterval* ]] && ! java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+    log "this JVM has no -XX:TrimNativeHeapInterval; measuring without it"
+    JAVA_OPTS_BENCH=$(sed -E 's/ ?-XX:TrimNativeHeapInterval=[0-9]+//' <<<"$JAVA_OPTS_BENCH")
+  fi
 }
 
 bench_tool() { java -cp "$WORK/classes" BenchTool "$@"; }
@@ -529,6 +537,10 @@ measure_week_log() {
             svc * f / n, pg * f / n, cli * f / n, (busy - svc - cli - pg) * f / n
           printf " per pgbench transaction: PostgreSQL backends %.2f ms, pgbench %.2f ms, the rest %.2f ms", \
             ppg * f / pn, pcli * f / pn, (pbusy - pcli - ppg) * f / pn }')
+    # What the machine did besides this benchmark shows in "the rest": about a tenth on a quiet machine (the
+    # kernel's share of the traffic), much more when other work runs at the same time.
+    R[cpu.rest_share]=$(awk -v busy="${R[cpu.http.busy]}" -v svc="${R[cpu.http.service]}" -v cli="${R[cpu.http.client]}" \
+        -v pg="${R[cpu.http.backends]}" 'BEGIN { printf "%.0f", 100 * (busy - svc - cli - pg) / busy }')
     log "CPU ${R[cpu.split]}"
   fi
   measure_fixed_rate week_log
@@ -584,7 +596,14 @@ report() {
     if [[ -n ${R[pgbench.tps]:-} ]]; then
       echo "| pgbench on the week's log SQL (\`-M prepared\`, $CONNECTIONS clients) | $(sql_summary week_log) | ${R[pgbench.tps]} | (average latency at peak ${R[pgbench.latency]}) | | 0 | |"
     fi
-    [[ -n ${R[cpu.split]:-} ]] && echo && echo "CPU time, ${R[cpu.split]} ($(nproc) cores: CPU time per request bounds the peak rate)."
+    if [[ -n ${R[cpu.split]:-} ]]; then
+      echo
+      echo "CPU time, ${R[cpu.split]} ($(nproc) cores: CPU time per request bounds the peak rate)."
+      if ((${R[cpu.rest_share]} > 20)); then
+        echo
+        echo "**Warning:** ${R[cpu.rest_share]} % of the machine's CPU time during the week's log went to neither the service, PostgreSQL nor wrk (about 10 % on a quiet machine): other work ran at the same time, so these numbers understate the service; run again on a quiet machine."
+      fi
+    fi
     echo
     echo "| budget (DESIGN.md §10) | measured | |"
     echo "| --- | --- | --- |"
