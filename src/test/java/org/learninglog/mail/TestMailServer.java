@@ -18,14 +18,15 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A real SMTP server (GreenMail) for the tests, on the port the %test profile gives the mailer
+ * A real SMTP server (GreenMail) for the tests, on the port the build reserved for the mailer
  * (`%test.quarkus.mailer.port`). Classes that need it use `@ExtendWith(TestMailServer.class)`; it is started
  * once and kept for the whole test run. Tests may stop and start it to play an outage.
  */
 public final class TestMailServer implements BeforeAllCallback {
 
-    /** Keep in step with %test.quarkus.mailer.host and %test.quarkus.mailer.port in application.properties. */
-    public static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    /** The port the build reserved (see pom.xml), which %test.quarkus.mailer.port reads too. */
+    public static final ServerSetup SMTP = new ServerSetup(Integer.getInteger("learninglog.test.smtp-port", 3025),
+            "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
     private static GreenMail server;
 
