@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import org.learninglog.group.GroupService;
 import org.learninglog.group.Membership;
-import org.learninglog.member.Actor;
 import org.learninglog.member.Member;
 import org.learninglog.security.AccessTokenService;
 import org.learninglog.time.MutableClock;
@@ -23,7 +22,6 @@ public class TestData {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Actor SYSTEM = new Actor(UUID.randomUUID(), true);
 
     private final GroupService groups;
     private final AccessTokenService tokens;
@@ -53,13 +51,14 @@ public class TestData {
     /** A group with a facilitator and members. */
     @Transactional
     public UUID group(String name, TestMember facilitator, TestMember... members) {
-        UUID groupId = groups.create(SYSTEM, new GroupService.Settings(name, null, null, null, null, null, false, null))
+        // Set-up, not a caller: the operations that take no actor.
+        UUID groupId = groups.create(new GroupService.Settings(name, null, null, null, null, null, false, null))
                 .group().id;
         if (facilitator != null) {
-            groups.addMember(SYSTEM, groupId, facilitator.id(), Membership.Role.FACILITATOR);
+            groups.addMember(groupId, facilitator.id(), Membership.Role.FACILITATOR);
         }
         for (TestMember member : members) {
-            groups.addMember(SYSTEM, groupId, member.id(), Membership.Role.MEMBER);
+            groups.addMember(groupId, member.id(), Membership.Role.MEMBER);
         }
         return groupId;
     }

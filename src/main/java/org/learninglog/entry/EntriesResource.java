@@ -10,7 +10,7 @@ import io.quarkus.security.Authenticated;
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.EntriesApi;
 import org.learninglog.api.contract.model.EntryPatch;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class EntriesResource implements EntriesApi {

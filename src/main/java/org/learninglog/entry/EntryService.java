@@ -20,7 +20,7 @@ import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
 import org.learninglog.group.Group;
 import org.learninglog.group.GroupAccess;
-import org.learninglog.member.Actor;
+import org.learninglog.identity.Actor;
 import org.learninglog.member.Member;
 import org.learninglog.time.Week;
 

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
+import org.learninglog.api.ETags;
 import org.learninglog.api.Page;
 import org.learninglog.api.contract.model.AuthorRef;
 import org.learninglog.api.contract.model.AwayMember;
@@ -37,6 +38,11 @@ public final class EntryViews {
                 .removed(entry.isRemoved())
                 .createdAt(entry.createdAt.atOffset(ZoneOffset.UTC))
                 .updatedAt(entry.updatedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The entry's ETag, for resources of other features that answer with an entry. */
+    public static String etag(Entry.Authored authored) {
+        return ETags.of(authored.entry().version);
     }
 
     static EntryPage page(Page<Entry.Authored> page) {

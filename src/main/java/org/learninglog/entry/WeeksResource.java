@@ -11,7 +11,7 @@ import io.quarkus.security.Authenticated;
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.WeeksApi;
 import org.learninglog.api.contract.model.EntryWrite;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class WeeksResource implements WeeksApi {

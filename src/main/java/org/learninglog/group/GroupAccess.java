@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.learninglog.api.Problems;
-import org.learninglog.member.Actor;
+import org.learninglog.identity.Actor;
 
 /**
  * Who may see what of a group. Outsiders get 404, so ids leak nothing; administrators who are not

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
-import org.learninglog.member.Actor;
+import org.learninglog.identity.Actor;
 import org.learninglog.member.Member;
 
 @ApplicationScoped
@@ -41,6 +41,11 @@ public class GroupService {
         if (!actor.admin()) {
             throw Problems.forbidden("Only administrators may create groups");
         }
+        return create(settings);
+    }
+
+    /** Creates a group without asking who wants it: for work no person triggers (demo data). */
+    public Counted create(Settings settings) {
         Group group = Group.create(GroupRules.name(settings.name()), GroupRules.description(settings.description()),
                 clock.instant());
         apply(group, settings);
@@ -86,13 +91,22 @@ public class GroupService {
         access.visibleGroup(actor, groupId);
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 2);
-        List<Membership.Named> rows = Membership.pageInGroup(groupId, after == null ? null : after.get(0),
-                after == null ? null : Cursor.uuid(after.get(1)), size + 1);
+        // Names are the member feature's: it pages the group's members by name, the group adds their roles.
+        Map<UUID, Membership> memberships = Membership.byMemberIn(groupId);
+        List<Membership.Named> rows = Member.pageByNameAmong(memberships.keySet(), after == null ? null : after.get(0),
+                after == null ? null : Cursor.uuid(after.get(1)), size + 1).stream()
+                .map(m -> new Membership.Named(memberships.get(m.id), m.displayName)).toList();
         return Page.of(rows, size, n -> Cursor.encode(n.displayName(), n.membership().memberId.toString()));
     }
 
     public Membership.Named addMember(Actor actor, UUID groupId, UUID memberId, Membership.Role role) {
-        Group group = access.managedGroup(actor, groupId);
+        access.managedGroup(actor, groupId);
+        return addMember(groupId, memberId, role);
+    }
+
+    /** Adds a member without asking who wants it: for work no person triggers (demo data). */
+    public Membership.Named addMember(UUID groupId, UUID memberId, Membership.Role role) {
+        Group group = Group.<Group>findByIdOptional(groupId).orElseThrow(() -> Problems.notFound("Group"));
         // Lock the group row so concurrent additions count members one at a time.
         Group.getEntityManager().lock(group, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Member member = Member.<Member>findByIdOptional(memberId).filter(m -> m.active)

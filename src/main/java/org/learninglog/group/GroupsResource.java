@@ -12,7 +12,7 @@ import org.learninglog.api.contract.model.GroupCreate;
 import org.learninglog.api.contract.model.GroupPatch;
 import org.learninglog.api.contract.model.MembershipCreate;
 import org.learninglog.api.contract.model.MembershipPatch;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class GroupsResource implements GroupsApi {

@@ -47,11 +47,6 @@ public class Membership extends PanacheEntityBase {
         return count("groupId = ?1 and memberId = ?2", groupId, memberId) > 0;
     }
 
-    public static boolean shareAGroup(UUID memberId, UUID otherId) {
-        return count("memberId = ?1 and groupId in (select o.groupId from Membership o where o.memberId = ?2)",
-                memberId, otherId) > 0;
-    }
-
     public static long countInGroup(UUID groupId) {
         return count("groupId", groupId);
     }
@@ -69,20 +64,13 @@ public class Membership extends PanacheEntityBase {
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
     }
 
-    /** Memberships with the members' names, in one query. */
+    /** A membership with the member's name. */
     record Named(Membership membership, String displayName) {
     }
 
-    static List<Named> pageInGroup(UUID groupId, String afterName, UUID afterId, int rows) {
-        String select = "select ms, m.displayName from Membership ms, Member m where m.id = ms.memberId and ms.groupId = :group";
-        String after = afterName == null ? ""
-                : " and (lower(m.displayName) > lower(:name) or (lower(m.displayName) = lower(:name) and m.id > :id))";
-        var query = getEntityManager().createQuery(select + after + " order by lower(m.displayName), m.id", Object[].class)
-                .setParameter("group", groupId)
-                .setMaxResults(rows);
-        if (afterName != null) {
-            query.setParameter("name", afterName).setParameter("id", afterId);
-        }
-        return query.getResultList().stream().map(r -> new Named((Membership) r[0], (String) r[1])).toList();
+    /** The group's memberships by member: a group has at most {@link Group#MAX_MEMBERS}. */
+    static Map<UUID, Membership> byMemberIn(UUID groupId) {
+        return Membership.<Membership>list("groupId", groupId).stream()
+                .collect(Collectors.toMap(m -> m.memberId, m -> m));
     }
 }

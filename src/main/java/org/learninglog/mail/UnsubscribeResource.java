@@ -5,8 +5,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.learninglog.api.contract.UnsubscribeApi;
-import org.learninglog.member.Actor;
-import org.learninglog.member.Member;
 import org.learninglog.member.MemberService;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -48,7 +46,8 @@ class UnsubscribeResource implements UnsubscribeApi {
     public Response showUnsubscribe(String token) {
         return tokens.verify(token)
                 .filter(u -> EMAILS.containsKey(u.purpose()))
-                .map(u -> page(200, Templates.confirm(member(u.memberId()).displayName, EMAILS.get(u.purpose()), token)))
+                .map(u -> page(200,
+                        Templates.confirm(members.displayName(u.memberId()), EMAILS.get(u.purpose()), token)))
                 .orElseGet(UnsubscribeResource::invalid);
     }
 
@@ -58,18 +57,14 @@ class UnsubscribeResource implements UnsubscribeApi {
                 .filter(u -> EMAILS.containsKey(u.purpose()))
                 .map(u -> {
                     boolean reminders = UnsubscribeTokens.REMINDERS.equals(u.purpose());
-                    Member member = members.changeMe(new Actor(u.memberId(), false), reminders
-                            ? new MemberService.Changes(null, null, null, null, null, false, null, null)
-                            : new MemberService.Changes(null, null, null, null, null, null, Member.ReplyNotifications.OFF, null));
+                    // The signed token is the authority, not a caller: the operation that takes no actor.
+                    String displayName = members.switchOff(u.memberId(),
+                            reminders ? MemberService.Emails.REMINDERS : MemberService.Emails.REPLY_NOTIFICATIONS);
                     LOG.infof("Member %s switched %s emails off by one-click unsubscribe", u.memberId(), u.purpose());
-                    return page(200, Templates.done(member.displayName, EMAILS.get(u.purpose()),
+                    return page(200, Templates.done(displayName, EMAILS.get(u.purpose()),
                             reminders ? "{\"reminders\": true}" : "{\"replyNotifications\": \"IMMEDIATE\"}"));
                 })
                 .orElseGet(UnsubscribeResource::invalid);
-    }
-
-    private Member member(java.util.UUID memberId) {
-        return members.me(new Actor(memberId, false));
     }
 
     private static Response invalid() {

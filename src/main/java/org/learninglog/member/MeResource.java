@@ -6,7 +6,7 @@ import io.quarkus.security.Authenticated;
 
 import org.learninglog.api.contract.MeApi;
 import org.learninglog.api.contract.model.MePatch;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class MeResource implements MeApi {
@@ -26,8 +26,8 @@ class MeResource implements MeApi {
 
     @Override
     public Response patchMe(MePatch patch) {
-        var changes = new MemberService.Changes(patch.getDisplayName(), null, patch.getTimeZone(), null, null,
-                patch.getReminders(), MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil());
-        return Response.ok(MemberViews.of(members.changeMe(current.actor(), changes))).build();
+        var change = new MemberService.ProfileChange(patch.getDisplayName(), patch.getTimeZone(), patch.getReminders(),
+                MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil());
+        return Response.ok(MemberViews.of(members.changeMe(current.actor(), change))).build();
     }
 }

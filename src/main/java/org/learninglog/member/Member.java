@@ -3,6 +3,7 @@ package org.learninglog.member;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,29 +92,58 @@ public class Member extends PanacheEntityBase {
                 afterName, afterId).page(0, rows).list();
     }
 
-    /** A page of the members who share at least one group with the given member, by name. */
-    public static List<Member> pageSharingAGroupWith(UUID memberId, String afterName, UUID afterId, int rows) {
-        String shared = "id in (select o.memberId from Membership o where o.groupId in "
-                + "(select mine.groupId from Membership mine where mine.memberId = ?1))";
-        if (afterName == null) {
-            return find(shared + " order by lower(displayName), id", memberId).page(0, rows).list();
+    /** A page of the given members by name, after the cursor's (name, id): lists that another feature narrows. */
+    public static List<Member> pageByNameAmong(Collection<UUID> ids, String afterName, UUID afterId, int rows) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return find(shared + " and (lower(displayName) > lower(?2) or (lower(displayName) = lower(?2) and id > ?3))"
-                + " order by lower(displayName), id", memberId, afterName, afterId).page(0, rows).list();
+        if (afterName == null) {
+            return find("id in ?1 order by lower(displayName), id", ids).page(0, rows).list();
+        }
+        return find("id in ?1 and (lower(displayName) > lower(?2) or (lower(displayName) = lower(?2) and id > ?3))"
+                + " order by lower(displayName), id", ids, afterName, afterId).page(0, rows).list();
+    }
+
+    // Who is in which group is the group feature's: it publishes it as the views group_member (group_id,
+    // member_id) and group_mate (member_id, mate_id: the two share a group), so these are native SQL.
+
+    /** Whether the two members share at least one group. */
+    public static boolean shareAGroup(UUID memberId, UUID otherId) {
+        return (Boolean) getEntityManager()
+                .createNativeQuery("SELECT EXISTS (SELECT 1 FROM group_mate"
+                        + " WHERE member_id = :member AND mate_id = :other)")
+                .setParameter("member", memberId).setParameter("other", otherId)
+                .getSingleResult();
+    }
+
+    /** A page of the members who share at least one group with the given member, by name. */
+    @SuppressWarnings("unchecked")
+    public static List<Member> pageSharingAGroupWith(UUID memberId, String afterName, UUID afterId, int rows) {
+        String after = afterName == null ? ""
+                : " AND (lower(display_name) > lower(:name) OR (lower(display_name) = lower(:name) AND id > :id))";
+        var query = getEntityManager().createNativeQuery("SELECT * FROM member"
+                + " WHERE id IN (SELECT mate_id FROM group_mate WHERE member_id = :member)" + after
+                + " ORDER BY lower(display_name), id", Member.class)
+                .setParameter("member", memberId)
+                .setMaxResults(rows);
+        if (afterName != null) {
+            query.setParameter("name", afterName).setParameter("id", afterId);
+        }
+        return query.getResultList();
     }
 
     /** The members of a group, by name. */
+    @SuppressWarnings("unchecked")
     public static List<Member> inGroup(UUID groupId) {
-        return find("id in (select ms.memberId from Membership ms where ms.groupId = ?1) order by lower(displayName), id",
-                groupId).list();
+        return getEntityManager().createNativeQuery("SELECT * FROM member"
+                + " WHERE id IN (SELECT member_id FROM group_member WHERE group_id = :group)"
+                + " ORDER BY lower(display_name), id", Member.class)
+                .setParameter("group", groupId)
+                .getResultList();
     }
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
-    }
-
-    public boolean isAdmin() {
-        return role == Role.ADMIN;
     }
 
     /** Away on that local date: `awayUntil` is the first day back. */

@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
-import org.learninglog.group.Membership;
+import org.learninglog.api.contract.model.Token;
+import org.learninglog.identity.Actor;
 
 @ApplicationScoped
 @Transactional
@@ -22,25 +23,42 @@ public class MemberService {
     public record Deactivated(UUID memberId) {
     }
 
-    /** The changes a caller asked for; null fields stay as they are. */
-    public record Changes(String displayName, String email, String timeZone, Member.Role role, Boolean active,
-            Boolean reminders, Member.ReplyNotifications replyNotifications, LocalDate awayUntil) {
+    /** What members change of their own profile ({@code /me}); null fields stay as they are. */
+    public record ProfileChange(String displayName, String timeZone, Boolean reminders,
+            Member.ReplyNotifications replyNotifications, LocalDate awayUntil) {
     }
+
+    /** What an administrator changes of a member ({@code /members/{id}}); null fields stay as they are. */
+    public record AdminChange(String displayName, String email, String timeZone, Member.Role role, Boolean active) {
+    }
+
+    /** The emails a member can switch off from a link in one, without logging in. */
+    public enum Emails { REMINDERS, REPLY_NOTIFICATIONS }
 
     private final Clock clock;
     private final Event<Deactivated> deactivated;
+    private final TokenIssuer tokens;
 
-    MemberService(Clock clock, Event<Deactivated> deactivated) {
+    MemberService(Clock clock, Event<Deactivated> deactivated, TokenIssuer tokens) {
         this.clock = clock;
         this.deactivated = deactivated;
+        this.tokens = tokens;
     }
 
     public Member me(Actor actor) {
-        return Member.<Member>findByIdOptional(actor.id()).orElseThrow(() -> Problems.notFound("Member"));
+        return found(actor.id());
     }
 
     public Member create(Actor actor, String displayName, String email, String timeZone, Member.Role role) {
         requireAdmin(actor);
+        return register(displayName, email, timeZone, role);
+    }
+
+    /**
+     * Creates a member, checked like any other, without asking who wants it: for work no person triggers
+     * (the bootstrap administrator, demo data).
+     */
+    public Member register(String displayName, String email, String timeZone, Member.Role role) {
         String checkedEmail = MemberRules.email(email);
         Member member = Member.create(MemberRules.displayName(displayName), checkedEmail,
                 MemberRules.timeZone(timeZone), role == null ? Member.Role.MEMBER : role, clock.instant());
@@ -53,8 +71,8 @@ public class MemberService {
 
     /** Administrators, the member themselves, and anyone who shares a group with them may see a member. */
     public Member get(Actor actor, UUID memberId) {
-        Member member = Member.<Member>findByIdOptional(memberId).orElseThrow(() -> Problems.notFound("Member"));
-        if (actor.admin() || actor.id().equals(memberId) || Membership.shareAGroup(actor.id(), memberId)) {
+        Member member = found(memberId);
+        if (actor.admin() || actor.id().equals(memberId) || Member.shareAGroup(actor.id(), memberId)) {
             return member;
         }
         throw Problems.notFound("Member");
@@ -71,15 +89,26 @@ public class MemberService {
         return Page.of(rows, size, m -> Cursor.encode(m.displayName, m.id.toString()));
     }
 
-    public Member changeMe(Actor actor, Changes changes) {
-        Member member = me(actor);
-        apply(member, changes);
-        return member;
+    public Member changeMe(Actor actor, ProfileChange change) {
+        return changeProfile(actor.id(), change);
     }
 
-    public Member change(Actor actor, UUID memberId, Changes changes) {
+    /** The member's name, for the page a signed link opens: the link is the authority, there is no caller. */
+    public String displayName(UUID memberId) {
+        return found(memberId).displayName;
+    }
+
+    /** Switches one kind of email off, for a signed unsubscribe link; the member's name, for the page. */
+    public String switchOff(UUID memberId, Emails emails) {
+        var change = emails == Emails.REMINDERS
+                ? new ProfileChange(null, null, false, null, null)
+                : new ProfileChange(null, null, null, Member.ReplyNotifications.OFF, null);
+        return changeProfile(memberId, change).displayName;
+    }
+
+    public Member change(Actor actor, UUID memberId, AdminChange changes) {
         requireAdmin(actor);
-        Member member = Member.<Member>findByIdOptional(memberId).orElseThrow(() -> Problems.notFound("Member"));
+        Member member = found(memberId);
         if (changes.email() != null) {
             String email = MemberRules.email(changes.email());
             if (Member.emailTaken(email, memberId)) {
@@ -102,17 +131,25 @@ public class MemberService {
                 deactivated.fire(new Deactivated(memberId));
             }
         }
-        apply(member, changes);
+        nameAndZone(member, changes.displayName(), changes.timeZone());
+        member.updatedAt = clock.instant();
         return member;
     }
 
-    private void apply(Member member, Changes changes) {
-        if (changes.displayName() != null) {
-            member.displayName = MemberRules.displayName(changes.displayName());
+    /** A token for another member: administrators only, and only for an active member. */
+    public Token issueToken(Actor actor, UUID memberId, String name) {
+        if (!actor.admin()) {
+            throw Problems.forbidden("Only administrators may issue tokens for other members");
         }
-        if (changes.timeZone() != null) {
-            member.timeZone = MemberRules.timeZone(changes.timeZone());
+        if (!found(memberId).active) {
+            throw Problems.unprocessable("The member is deactivated; reactivate them first");
         }
+        return tokens.issue(memberId, name);
+    }
+
+    private Member changeProfile(UUID memberId, ProfileChange changes) {
+        Member member = found(memberId);
+        nameAndZone(member, changes.displayName(), changes.timeZone());
         if (changes.reminders() != null) {
             member.reminders = changes.reminders();
         }
@@ -125,6 +162,20 @@ public class MemberService {
             member.awayUntil = changes.awayUntil().isAfter(today) ? changes.awayUntil() : null;
         }
         member.updatedAt = clock.instant();
+        return member;
+    }
+
+    private static void nameAndZone(Member member, String displayName, String timeZone) {
+        if (displayName != null) {
+            member.displayName = MemberRules.displayName(displayName);
+        }
+        if (timeZone != null) {
+            member.timeZone = MemberRules.timeZone(timeZone);
+        }
+    }
+
+    private static Member found(UUID memberId) {
+        return Member.<Member>findByIdOptional(memberId).orElseThrow(() -> Problems.notFound("Member"));
     }
 
     private static void requireAdmin(Actor actor) {

@@ -11,20 +11,16 @@ import org.learninglog.api.contract.MembersApi;
 import org.learninglog.api.contract.model.MemberCreate;
 import org.learninglog.api.contract.model.MemberPatch;
 import org.learninglog.api.contract.model.TokenCreate;
-import org.learninglog.security.AccessTokenService;
-import org.learninglog.security.CurrentMember;
-import org.learninglog.security.TokenViews;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class MembersResource implements MembersApi {
 
     private final MemberService members;
-    private final AccessTokenService tokens;
     private final CurrentMember current;
 
-    MembersResource(MemberService members, AccessTokenService tokens, CurrentMember current) {
+    MembersResource(MemberService members, CurrentMember current) {
         this.members = members;
-        this.tokens = tokens;
         this.current = current;
     }
 
@@ -47,16 +43,16 @@ class MembersResource implements MembersApi {
 
     @Override
     public Response patchMember(UUID memberId, MemberPatch patch) {
-        var changes = new MemberService.Changes(patch.getDisplayName(), patch.getEmail(), patch.getTimeZone(),
-                MemberViews.role(patch.getRole()), patch.getActive(), null, null, null);
+        var changes = new MemberService.AdminChange(patch.getDisplayName(), patch.getEmail(), patch.getTimeZone(),
+                MemberViews.role(patch.getRole()), patch.getActive());
         return Response.ok(MemberViews.of(members.change(current.actor(), memberId, changes))).build();
     }
 
     @Override
     public Response issueMemberToken(UUID memberId, TokenCreate body) {
-        var issued = tokens.issueFor(current.actor(), memberId, body.getName());
+        var issued = members.issueToken(current.actor(), memberId, body.getName());
         // No Location: the token is reachable only under the member's own /me/tokens, which for the
         // administrator calling here would name a token of theirs that does not exist (the contract declares none).
-        return Response.status(Response.Status.CREATED).entity(TokenViews.issued(issued)).build();
+        return Response.status(Response.Status.CREATED).entity(issued).build();
     }
 }

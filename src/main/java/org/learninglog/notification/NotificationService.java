@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
-import org.learninglog.member.Actor;
+import org.learninglog.identity.Actor;
 
 @ApplicationScoped
 @Transactional

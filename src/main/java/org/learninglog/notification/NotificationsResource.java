@@ -11,7 +11,7 @@ import org.learninglog.api.contract.model.AuthorRef;
 import org.learninglog.api.contract.model.MarkRead;
 import org.learninglog.api.contract.model.NotificationPage;
 import org.learninglog.api.contract.model.UnreadCount;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class NotificationsResource implements NotificationsApi {

@@ -14,7 +14,7 @@ import org.learninglog.api.contract.model.ReminderOutcome;
 import org.learninglog.api.contract.model.ReminderPreviewGroup;
 import org.learninglog.api.contract.model.ReminderPreviewMember;
 import org.learninglog.api.contract.model.ReminderPreviewPage;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class AdminRemindersResource implements AdminApi {

@@ -18,7 +18,7 @@ import jakarta.transaction.Transactional;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
-import org.learninglog.member.Actor;
+import org.learninglog.identity.Actor;
 
 /** Who the reminder job would remind at an instant, and why the others not; for administrators. */
 @ApplicationScoped

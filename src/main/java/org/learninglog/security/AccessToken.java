@@ -50,10 +50,6 @@ public class AccessToken extends PanacheEntityBase {
         return token;
     }
 
-    static Optional<AccessToken> findUsable(String tokenHash) {
-        return find("tokenHash = ?1 and revokedAt is null", tokenHash).firstResultOptional();
-    }
-
     static Optional<AccessToken> findOwnedBy(UUID id, UUID memberId) {
         return find("id = ?1 and memberId = ?2 and revokedAt is null", id, memberId).firstResultOptional();
     }

@@ -12,8 +12,7 @@ import jakarta.transaction.Transactional;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
-import org.learninglog.member.Actor;
-import org.learninglog.member.Member;
+import org.learninglog.identity.Actor;
 import org.learninglog.member.MemberService;
 
 @ApplicationScoped
@@ -32,17 +31,6 @@ public class AccessTokenService {
 
     public Issued issueForMe(Actor actor, String name) {
         return issue(actor.id(), name);
-    }
-
-    public Issued issueFor(Actor actor, UUID memberId, String name) {
-        if (!actor.admin()) {
-            throw Problems.forbidden("Only administrators may issue tokens for other members");
-        }
-        Member member = Member.<Member>findByIdOptional(memberId).orElseThrow(() -> Problems.notFound("Member"));
-        if (!member.active) {
-            throw Problems.unprocessable("The member is deactivated; reactivate them first");
-        }
-        return issue(memberId, name);
     }
 
     /** Stores a token whose secret was chosen elsewhere (bootstrap, demo data), unless it exists already. */
@@ -70,7 +58,8 @@ public class AccessTokenService {
         AccessToken.revokeAllOf(event.memberId(), clock.instant());
     }
 
-    private Issued issue(UUID memberId, String name) {
+    /** A new token of the member; who may ask for it is the caller's to check. */
+    Issued issue(UUID memberId, String name) {
         String checkedName = name.strip();
         if (checkedName.isEmpty()) {
             throw Problems.invalid("name", "must not be blank");

@@ -1,9 +1,8 @@
 package org.learninglog.security;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.learninglog.member.Member;
 import org.learninglog.member.MemberRules;
+import org.learninglog.member.MemberService;
 
 /** Creates the configured administrator and their token at start, once, whatever the number of instances. */
 @ApplicationScoped
@@ -19,13 +19,16 @@ class BootstrapAdmin {
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
 
     private final BootstrapAdminConfig config;
+    private final MemberService members;
     private final AccessTokenService tokens;
-    private final Clock clock;
+    private final EntityManager entityManager;
 
-    BootstrapAdmin(BootstrapAdminConfig config, AccessTokenService tokens, Clock clock) {
+    BootstrapAdmin(BootstrapAdminConfig config, MemberService members, AccessTokenService tokens,
+            EntityManager entityManager) {
         this.config = config;
+        this.members = members;
         this.tokens = tokens;
-        this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     @Transactional
@@ -34,12 +37,11 @@ class BootstrapAdmin {
             return;
         }
         // Serialise concurrent starts so two instances cannot both create the administrator.
-        Member.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(7410001)").getSingleResult();
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(7410001)").getSingleResult();
         String email = MemberRules.email(config.email().get());
         Member admin = Member.findByEmail(email).orElseGet(() -> {
-            Member created = Member.create(config.displayName(), email, MemberRules.timeZone(config.timeZone()),
-                    Member.Role.ADMIN, clock.instant());
-            created.persist();
+            // Nobody is logged in at start: the inner operation, which asks for no caller.
+            Member created = members.register(config.displayName(), email, config.timeZone(), Member.Role.ADMIN);
             LOG.infof("Created the bootstrap administrator %s", email);
             return created;
         });

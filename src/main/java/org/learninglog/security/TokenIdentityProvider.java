@@ -7,11 +7,9 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import org.learninglog.member.Member;
+import org.learninglog.identity.CurrentMember;
 
 @ApplicationScoped
 class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -30,10 +28,7 @@ class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationReque
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> authenticator.authenticate(request.getToken().getToken())
-                .map(actor -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(actor.id().toString()))
-                        .addRole(actor.admin() ? Member.Role.ADMIN.name() : Member.Role.MEMBER.name())
-                        .build())
+                .map(CurrentMember::identityOf)
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown, revoked or deactivated token")));
     }
 }

@@ -7,12 +7,12 @@ import org.learninglog.api.contract.model.Token;
 import org.learninglog.api.contract.model.TokenPage;
 
 /** Maps tokens to their wire form; the secret only ever appears on the response that created it. */
-public final class TokenViews {
+final class TokenViews {
 
     private TokenViews() {
     }
 
-    public static Token issued(AccessTokenService.Issued issued) {
+    static Token issued(AccessTokenService.Issued issued) {
         return of(issued.token()).token(issued.secret());
     }
 

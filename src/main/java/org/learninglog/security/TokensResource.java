@@ -9,6 +9,7 @@ import io.quarkus.security.Authenticated;
 
 import org.learninglog.api.contract.TokensApi;
 import org.learninglog.api.contract.model.TokenCreate;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class TokensResource implements TokensApi {

@@ -7,12 +7,11 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 
-import org.learninglog.api.ETags;
 import org.learninglog.api.contract.AnswerApi;
 import org.learninglog.api.contract.model.AnswerWrite;
 import org.learninglog.entry.Entry;
 import org.learninglog.entry.EntryViews;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class AnswerResource implements AnswerApi {
@@ -36,6 +35,6 @@ class AnswerResource implements AnswerApi {
     }
 
     private static Response entry(Entry.Authored authored) {
-        return Response.ok(EntryViews.of(authored)).header(HttpHeaders.ETAG, ETags.of(authored.entry().version)).build();
+        return Response.ok(EntryViews.of(authored)).header(HttpHeaders.ETAG, EntryViews.etag(authored)).build();
     }
 }

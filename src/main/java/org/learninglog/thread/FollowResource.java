@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 
 import org.learninglog.api.contract.FollowApi;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class FollowResource implements FollowApi {

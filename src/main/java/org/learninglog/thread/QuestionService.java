@@ -11,7 +11,7 @@ import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.entry.Entry;
 import org.learninglog.group.GroupAccess;
-import org.learninglog.member.Actor;
+import org.learninglog.identity.Actor;
 
 /** The questions asked in the caller's groups: the group's memory of what was asked and answered. */
 @ApplicationScoped

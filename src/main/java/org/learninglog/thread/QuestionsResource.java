@@ -9,7 +9,7 @@ import io.quarkus.security.Authenticated;
 
 import org.learninglog.api.Problems;
 import org.learninglog.api.contract.QuestionsApi;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class QuestionsResource implements QuestionsApi {

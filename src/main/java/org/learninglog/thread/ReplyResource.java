@@ -10,7 +10,7 @@ import io.quarkus.security.Authenticated;
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.ReplyApi;
 import org.learninglog.api.contract.model.ReplyWrite;
-import org.learninglog.security.CurrentMember;
+import org.learninglog.identity.CurrentMember;
 
 @Authenticated
 class ReplyResource implements ReplyApi {

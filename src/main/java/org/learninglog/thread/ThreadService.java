@@ -18,7 +18,7 @@ import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
 import org.learninglog.entry.Entry;
 import org.learninglog.group.GroupAccess;
-import org.learninglog.member.Actor;
+import org.learninglog.identity.Actor;
 import org.learninglog.member.Member;
 import org.learninglog.notification.Notification;
 import org.learninglog.notification.NotificationService;

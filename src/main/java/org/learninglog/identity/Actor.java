@@ -1,4 +1,4 @@
-package org.learninglog.member;
+package org.learninglog.identity;
 
 import java.util.UUID;
 

@@ -1,0 +1,24 @@
+package org.learninglog.security;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.learninglog.api.contract.model.Token;
+import org.learninglog.member.TokenIssuer;
+
+/** Issues the tokens an administrator asks for on a member's behalf; the member feature checks who may. */
+@ApplicationScoped
+class MemberTokens implements TokenIssuer {
+
+    private final AccessTokenService tokens;
+
+    MemberTokens(AccessTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Token issue(UUID memberId, String name) {
+        return TokenViews.issued(tokens.issue(memberId, name));
+    }
+}
