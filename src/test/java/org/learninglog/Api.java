@@ -1,8 +1,12 @@
 package org.learninglog;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -10,15 +14,22 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
-/** Requests that are checked against openapi.yaml: both directions, or only the response for deliberately bad requests. */
+/**
+ * Requests that are checked against openapi.yaml: both directions, or only the response for deliberately bad
+ * requests; and the walk through a paged list.
+ */
 public final class Api {
+
+    /** More pages than any test's list has: a cursor that never ends is a failure, not a hang. */
+    private static final int MAX_PAGES = 10_000;
 
     private static final String CONTRACT = Path.of("openapi.yaml").toAbsolutePath().toUri().toString();
 
-    private static final OpenApiValidationFilter BOTH_WAYS =
-            new OpenApiValidationFilter(OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT).build());
+    private static final OpenApiValidationFilter BOTH_WAYS = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT).build());
 
     private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT)
@@ -43,5 +54,34 @@ public final class Api {
     /** A request with no credentials at all. */
     public static RequestSpecification anonymous() {
         return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON);
+    }
+
+    /**
+     * Every item of a cursor-paged list, walked page by page as the member holding the token, e.g.
+     * `pageThrough(token, 1, "/api/v1/groups/{id}/members", groupId)`. Each page must answer 200 and keep to `limit`.
+     */
+    public static List<Map<String, Object>> pageThrough(String token, int limit, String path, Object... pathParams) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification request = as(token).queryParam("limit", limit);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(path, pathParams).then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> pageItems = page.getList("items");
+            assertTrue(pageItems.size() <= limit, "more than " + limit + " items on a page of " + path);
+            items.addAll(pageItems);
+            cursor = page.getString("nextCursor");
+            pages++;
+            assertTrue(pages <= MAX_PAGES, "the cursor of " + path + " never comes to an end");
+        } while (cursor != null);
+        return items;
+    }
+
+    /** One field of each item, e.g. the `id`s of a page. */
+    public static List<String> field(String name, List<Map<String, Object>> items) {
+        return items.stream().map(item -> (String) item.get(name)).toList();
     }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -82,6 +81,7 @@ public class MailDispatcher {
     private final MailMetrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Backoff backoff;
     private final Map<String, MailComposer> composers = new HashMap<>();
     /** Threads that talk SMTP in parallel (the mailer pools its connections); null to send one by one. */
     private final ExecutorService senders;
@@ -94,6 +94,7 @@ public class MailDispatcher {
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
+        this.backoff = Backoff.of(config);
         this.senders = config.sendConcurrency() <= 1 ? null
                 : Executors.newFixedThreadPool(config.sendConcurrency(), runnable -> {
                     Thread thread = new Thread(runnable, "mail-sender-" + SENDER_THREADS.incrementAndGet());
@@ -244,21 +245,14 @@ public class MailDispatcher {
     }
 
     private Failure failureOf(OutboundEmail email, RuntimeException e, Instant now) {
-        boolean dead = email.attempts() >= config.maxAttempts();
+        boolean dead = backoff.givesUpAfter(email.attempts());
         String error = describe(e);
         if (dead) {
             LOG.errorf("Giving up email %s (%s) after %d attempts: %s", email.id(), email.kind(), email.attempts(), error);
         } else {
             LOG.warnf("Email %s (%s), attempt %d, failed: %s", email.id(), email.kind(), email.attempts(), error);
         }
-        return new Failure(email.id(), dead, now.plus(backoff(email.attempts())), error);
-    }
-
-    /** The wait after the n-th failed attempt: the initial delay, doubled for each further one, capped. */
-    Duration backoff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 30));
-        Duration delay = config.retryInitialDelay().multipliedBy(1L << doublings);
-        return delay.compareTo(config.retryMaxDelay()) > 0 ? config.retryMaxDelay() : delay;
+        return new Failure(email.id(), dead, now.plus(backoff.delayAfter(email.attempts())), error);
     }
 
     private void record(List<UUID> sent, List<Failure> failures, List<UUID> released) {

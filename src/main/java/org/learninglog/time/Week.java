@@ -45,10 +45,6 @@ public record Week(int year, int number) implements Comparable<Week> {
         return of(monday().minusWeeks(1));
     }
 
-    public Week next() {
-        return of(monday().plusWeeks(1));
-    }
-
     @Override
     public int compareTo(Week other) {
         return year != other.year ? Integer.compare(year, other.year) : Integer.compare(number, other.number);

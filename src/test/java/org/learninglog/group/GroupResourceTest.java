@@ -26,11 +26,11 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.learninglog.Api;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -433,19 +433,8 @@ class GroupResourceTest {
         TestMember[] members = { data.member("İlkay"), data.member("İbrahim"), data.member("İsmail") };
         UUID group = data.group("Turkish names " + TestData.suffix(), fay, members);
 
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = as(fay.token()).queryParam("limit", 1);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/groups/{id}/members", group).then().statusCode(200).extract().jsonPath();
-            seen.addAll(page.getList("items.memberId"));
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 20);
+        List<String> seen = Api.field("memberId",
+                Api.pageThrough(fay.token(), 1, "/api/v1/groups/{id}/members", group));
 
         assertEquals(4, new HashSet<>(seen).size(), seen.toString());
     }
@@ -459,19 +448,8 @@ class GroupResourceTest {
         }
         UUID group = data.group("Paged membership " + TestData.suffix(), fay, members.toArray(TestMember[]::new));
 
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = as(fay.token()).queryParam("limit", 1);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/groups/{id}/members", group).then().statusCode(200).extract().jsonPath();
-            seen.addAll(page.getList("items.memberId"));
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 20);
+        List<String> seen = Api.field("memberId",
+                Api.pageThrough(fay.token(), 1, "/api/v1/groups/{id}/members", group));
 
         assertEquals(6, seen.size(), seen.toString());
         assertEquals(6, new HashSet<>(seen).size(), "duplicates in " + seen);
@@ -533,20 +511,6 @@ class GroupResourceTest {
 
     /** Every group of the caller's list, page by page. */
     private static List<Map<String, Object>> walkGroups(String token, int limit) {
-        List<Map<String, Object>> groups = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = as(token).queryParam("limit", limit);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/groups").then().statusCode(200).extract().jsonPath();
-            assertTrue(page.getList("items").size() <= limit);
-            groups.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 10_000);
-        return groups;
+        return Api.pageThrough(token, limit, "/api/v1/groups");
     }
 }

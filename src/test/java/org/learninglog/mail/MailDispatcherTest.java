@@ -33,27 +33,21 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.transaction.TransactionalException;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.Api;
+import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.member.Member;
 import org.learninglog.reminder.ReminderFixtures;
 import org.learninglog.reminder.ReminderFixtures.OutboxRow;
 import org.learninglog.reminder.ReminderJob;
-import org.learninglog.time.MutableClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@ExtendWith(TestMailServer.class)
-class MailDispatcherTest {
-
-    @Inject
-    TestData data;
+class MailDispatcherTest extends ClockAndMailTest {
 
     @Inject
     ReminderFixtures fixtures;
@@ -69,15 +63,6 @@ class MailDispatcherTest {
 
     @Inject
     MailMetrics metrics;
-
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void cleanUp() {
-        TestMailServer.start();
-        clock.reset();
-    }
 
     @Test
     void shouldSendEachEmailExactlyOnceWhenTwoDispatchersRunConcurrently() throws Exception {

@@ -17,41 +17,27 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.learninglog.Api;
+import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.reminder.ReminderFixtures;
 import org.learninglog.reminder.ReminderJob;
-import org.learninglog.time.MutableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@ExtendWith(TestMailServer.class)
-class UnsubscribeTest {
+class UnsubscribeTest extends ClockAndMailTest {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
-    @Inject
-    TestData data;
 
     @Inject
     ReminderFixtures fixtures;
 
     @Inject
     ReminderJob job;
-
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void shouldShowAConfirmationPageThatChangesNothing() {

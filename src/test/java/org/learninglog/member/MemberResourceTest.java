@@ -25,13 +25,13 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.learninglog.Api;
 import org.learninglog.TestData;
 import org.learninglog.api.Cursor;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.time.MutableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -413,20 +413,6 @@ class MemberResourceTest {
 
     /** Every member id of the caller's list, page by page. */
     private static List<String> walk(String token, int limit) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = as(token).queryParam("limit", limit);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/members").then().statusCode(200).extract().jsonPath();
-            assertTrue(page.getList("items").size() <= limit);
-            ids.addAll(page.getList("items.id"));
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 10_000);
-        return ids;
+        return Api.field("id", Api.pageThrough(token, limit, "/api/v1/members"));
     }
 }

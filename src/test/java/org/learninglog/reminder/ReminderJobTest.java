@@ -16,36 +16,22 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.mail.TestMailServer;
-import org.learninglog.time.MutableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@ExtendWith(TestMailServer.class)
-class ReminderJobTest {
-
-    @Inject
-    TestData data;
+class ReminderJobTest extends ClockAndMailTest {
 
     @Inject
     ReminderFixtures fixtures;
 
     @Inject
     ReminderJob job;
-
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void shouldRemindEachMemberAtTheirOwnTuesdayMorning() {

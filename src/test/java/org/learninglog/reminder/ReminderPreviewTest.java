@@ -15,37 +15,25 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.learninglog.Api;
+import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
-import org.learninglog.time.MutableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class ReminderPreviewTest {
+class ReminderPreviewTest extends ClockAndMailTest {
 
     private static final String PREVIEW = "/api/v1/admin/reminders/preview";
-
-    @Inject
-    TestData data;
 
     @Inject
     ReminderFixtures fixtures;
 
     @Inject
     ReminderJob job;
-
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void shouldTellAnAdministratorWhoWouldBeRemindedAndWhyNotTheOthers() {

@@ -11,14 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.mail.MailDispatcher;
-import org.learninglog.mail.TestMailServer;
-import org.learninglog.time.MutableClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,9 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * `./mvnw verify -Dtest=ReminderScanBenchmarkTest -Dlearninglog.benchmark=true`.
  */
 @QuarkusTest
-@ExtendWith(TestMailServer.class)
 @EnabledIfSystemProperty(named = "learninglog.benchmark", matches = "true")
-class ReminderScanBenchmarkTest {
+class ReminderScanBenchmarkTest extends ClockAndMailTest {
 
     private static final Logger LOG = Logger.getLogger(ReminderScanBenchmarkTest.class);
 
@@ -43,14 +39,6 @@ class ReminderScanBenchmarkTest {
 
     @Inject
     MailDispatcher dispatcher;
-
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void shouldScanAHundredThousandMembersWithinTenSecondsAndDispatchTwoHundredEmailsPerSecond() {

@@ -18,37 +18,23 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.mail.MailDispatcher;
 import org.learninglog.mail.TestMailServer;
-import org.learninglog.time.MutableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@ExtendWith(TestMailServer.class)
-class ThreadMailTest {
-
-    @Inject
-    TestData data;
-
-    @Inject
-    MutableClock clock;
+class ThreadMailTest extends ClockAndMailTest {
 
     @Inject
     ThreadMailJob job;
 
     @Inject
     MailDispatcher dispatcher;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void shouldCoalesceThreeRepliesInFiveMinutesIntoOneEmail() {
