@@ -14,11 +14,10 @@ import jakarta.persistence.Query;
  * cursor. Works for JPQL and native SQL alike (named parameters `after0`, `after1`, …).
  *
  * <pre>{@code
- * Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.ignoringCase("m.displayName"), Keyset.Key.uuid("m.id"));
- * var query = em.createQuery("select m from Member m where m.active" + keyset.and() + " order by " + keyset.orderBy(),
- *         Member.class);
+ * Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.ignoringCase("t.name"), Keyset.Key.uuid("t.id"));
+ * var query = em.createQuery("select t ... where t.active" + keyset.and() + " order by " + keyset.orderBy(), T.class);
  * keyset.bind(query).setMaxResults(keyset.fetchSize());
- * Page<Member> page = keyset.page(query.getResultList(), m -> List.of(m.displayName, m.id));
+ * Page<T> page = keyset.page(query.getResultList(), t -> List.of(t.name, t.id));
  * }</pre>
  *
  * Every comparison is the database's own: a key compared ignoring case is lower-cased by the database on both sides,

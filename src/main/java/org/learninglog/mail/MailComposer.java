@@ -8,9 +8,12 @@ import java.util.Set;
  */
 public interface MailComposer {
 
-    /** The `kind` values of the rows this composer renders, e.g. `REMINDER`. */
-    Set<String> kinds();
+    /** The kinds of the rows this composer renders, e.g. `REMINDER`. */
+    Set<MailKind<?>> kinds();
 
-    /** The email for a row; throwing counts as a failed delivery attempt (retried, then DEAD). */
+    /**
+     * The email for a row, from its data read with {@link OutboundEmail#data(MailKind)}; throwing counts as a
+     * failed delivery attempt (retried, then DEAD).
+     */
     ComposedMail compose(OutboundEmail email);
 }

@@ -9,7 +9,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "learninglog.mail")
 public interface MailConfig {
 
-    /** How often the dispatcher looks for due emails (a Quarkus duration such as `5s`, or `off`). */
+    /**
+     * How often the dispatcher looks for due emails (a Quarkus duration such as `5s`, or `off`). Its
+     * {@code @Scheduled} reads the property itself; it is declared here because this mapping owns the
+     * `learninglog.mail` prefix, and SmallRye Config refuses a property under it that no method maps.
+     */
     @WithDefault("5s")
     String dispatchEvery();
 

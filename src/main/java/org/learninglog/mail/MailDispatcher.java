@@ -24,8 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.All;
 import io.quarkus.mailer.Mail;
@@ -79,20 +77,18 @@ public class MailDispatcher {
     private final Mailer mailer;
     private final MailConfig config;
     private final MailMetrics metrics;
-    private final ObjectMapper json;
     private final Clock clock;
     private final Backoff backoff;
     private final Map<String, MailComposer> composers = new HashMap<>();
     /** Threads that talk SMTP in parallel (the mailer pools its connections); null to send one by one. */
     private final ExecutorService senders;
 
-    MailDispatcher(AgroalDataSource dataSource, Mailer mailer, MailConfig config, MailMetrics metrics,
-            ObjectMapper json, Clock clock, @All List<MailComposer> composers) {
+    MailDispatcher(AgroalDataSource dataSource, Mailer mailer, MailConfig config, MailMetrics metrics, Clock clock,
+            @All List<MailComposer> composers) {
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.config = config;
         this.metrics = metrics;
-        this.json = json;
         this.clock = clock;
         this.backoff = Backoff.of(config);
         this.senders = config.sendConcurrency() <= 1 ? null
@@ -103,7 +99,7 @@ public class MailDispatcher {
                 });
         for (MailComposer composer : composers) {
             composer.kinds().forEach(kind -> {
-                if (this.composers.putIfAbsent(kind, composer) != null) {
+                if (this.composers.putIfAbsent(kind.name(), composer) != null) {
                     throw new IllegalStateException("Two mail composers for kind " + kind);
                 }
             });
@@ -158,11 +154,9 @@ public class MailDispatcher {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new OutboundEmail(rows.getObject(1, UUID.class), rows.getString(2),
-                            rows.getObject(3, UUID.class), rows.getString(4), json.readTree(rows.getString(5)),
+                            rows.getObject(3, UUID.class), rows.getString(4), rows.getString(5),
                             rows.getString(6), rows.getString(7), rows.getInt(8)));
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("Outbox template data is not JSON", e);
             }
         }
         return claimed;

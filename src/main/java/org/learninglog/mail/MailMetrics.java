@@ -47,10 +47,6 @@ public class MailMetrics {
         backlog.set(rows);
     }
 
-    public double sentCount() {
-        return sent.count();
-    }
-
     public double failedCount() {
         return failed.count();
     }

@@ -1,22 +1,26 @@
 package org.learninglog.reminder;
 
 import java.time.Clock;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
+import org.learninglog.mail.OutboundMail;
 import org.learninglog.mail.Outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Enqueues the log-day reminders and follow-up nudges that are due, for all members at once, in one
- * set-based statement (see {@link ReminderSql}); the dispatcher delivers them. Running it again, on this or
- * another instance, enqueues nothing twice: every nudge has a dedupe key
- * (`reminder:{groupId}:{memberId}:{week}`, `follow-up:…`).
+ * Enqueues the log-day reminders and follow-up nudges that are due, for all members at once: one set-based
+ * statement selects them (see {@link ReminderQueries}), and they go to the outbox batch by batch as they are
+ * read; the dispatcher delivers them. Running it again, on this or another instance, enqueues nothing twice:
+ * every nudge has a dedupe key (`reminder:{groupId}:{memberId}:{week}`, `follow-up:…`).
  */
 @ApplicationScoped
 public class ReminderJob {
@@ -27,13 +31,13 @@ public class ReminderJob {
     private static final long SCAN_LOCK = 7410002L;
 
     private final Outbox outbox;
-    private final ZoneClocks zoneClocks;
+    private final ReminderQueries queries;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    ReminderJob(Outbox outbox, ZoneClocks zoneClocks, EntityManager entityManager, Clock clock) {
+    ReminderJob(Outbox outbox, ReminderQueries queries, EntityManager entityManager, Clock clock) {
         this.outbox = outbox;
-        this.zoneClocks = zoneClocks;
+        this.queries = queries;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -56,7 +60,18 @@ public class ReminderJob {
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
-            int enqueued = outbox.enqueueAll(ReminderSql.DUE, Map.of("zones", zoneClocks.at(clock.instant())));
+            int enqueued = 0;
+            try (Stream<OutboundMail<ReminderMail>> due = queries.due(queries.zoneClocks(clock.instant()))) {
+                Iterator<OutboundMail<ReminderMail>> rows = due.iterator();
+                List<OutboundMail<ReminderMail>> batch = new ArrayList<>(ReminderQueries.BATCH);
+                while (rows.hasNext()) {
+                    batch.add(rows.next());
+                    if (batch.size() == ReminderQueries.BATCH || !rows.hasNext()) {
+                        enqueued += outbox.enqueueAll(batch);
+                        batch.clear();
+                    }
+                }
+            }
             if (enqueued > 0) {
                 LOG.infof("Enqueued %d reminder emails", enqueued);
             }

@@ -4,21 +4,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.learninglog.mail.ComposedMail;
 import org.learninglog.mail.MailComposer;
+import org.learninglog.mail.MailKind;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
 import org.learninglog.mail.UnsubscribeTokens;
 import org.learninglog.time.Week;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,20 +22,12 @@ import io.quarkus.qute.TemplateInstance;
 @ApplicationScoped
 class ReminderMails implements MailComposer {
 
-    static final String REMINDER = "REMINDER";
-    static final String FOLLOW_UP = "FOLLOW_UP";
-
     private static final DateTimeFormatter DAY_ONLY = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    /** The template data the reminder job stores with each reminder (see {@link ReminderSql#DUE}). */
-    public record Reminder(String displayName, UUID groupId, String groupName, String week, String lastQuestion,
-            boolean lastQuestionAnswered) {
-    }
-
     /** What the templates show. */
-    public record View(Reminder reminder, String weekDates, String postUrl, String unsubscribeUrl) {
+    public record View(ReminderMail reminder, String weekDates, String postUrl, String unsubscribeUrl) {
     }
 
     @CheckedTemplate
@@ -50,42 +37,46 @@ class ReminderMails implements MailComposer {
         static native TemplateInstance followUp(View view);
     }
 
-    private final ObjectReader reader;
     private final PublicLinks links;
     private final UnsubscribeTokens unsubscribeTokens;
 
-    ReminderMails(ObjectMapper json, PublicLinks links, UnsubscribeTokens unsubscribeTokens) {
-        // Tolerate fields added later, so rows enqueued by a newer version still render.
-        this.reader = json.readerFor(Reminder.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ReminderMails(PublicLinks links, UnsubscribeTokens unsubscribeTokens) {
         this.links = links;
         this.unsubscribeTokens = unsubscribeTokens;
     }
 
     @Override
-    public Set<String> kinds() {
-        return Set.of(REMINDER, FOLLOW_UP);
+    public Set<MailKind<?>> kinds() {
+        return Set.of(ReminderMail.REMINDER, ReminderMail.FOLLOW_UP);
     }
 
     @Override
     public ComposedMail compose(OutboundEmail email) {
-        Reminder reminder;
-        try {
-            reminder = reader.treeToValue(email.data(), Reminder.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Reminder data cannot be read", e);
-        }
+        MailKind<ReminderMail> kind = ReminderMail.FOLLOW_UP.name().equals(email.kind()) ? ReminderMail.FOLLOW_UP
+                : ReminderMail.REMINDER;
+        ReminderMail reminder = email.data(kind);
         String unsubscribeUrl = unsubscribeTokens.link(email.recipientMemberId(), UnsubscribeTokens.REMINDERS);
-        View view = new View(reminder, weekDates(reminder.week()),
-                links.to("/groups/" + reminder.groupId() + "/weeks/" + reminder.week()), unsubscribeUrl);
+        View view = view(reminder, links.to(postPath(reminder)), unsubscribeUrl);
         Map<String, String> headers = Map.of(
                 "List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        if (FOLLOW_UP.equals(email.kind())) {
-            return ComposedMail.of(reminder.groupName() + ": there is still time for your Learning Log of "
-                    + reminder.week(), () -> Templates.followUp(view), headers);
-        }
-        return ComposedMail.of(reminder.groupName() + ": your Learning Log for " + reminder.week(),
-                () -> Templates.reminder(view), headers);
+        return ComposedMail.of(subject(kind, reminder), kind == ReminderMail.FOLLOW_UP
+                ? () -> Templates.followUp(view) : () -> Templates.reminder(view), headers);
+    }
+
+    static String subject(MailKind<ReminderMail> kind, ReminderMail reminder) {
+        return kind == ReminderMail.FOLLOW_UP
+                ? reminder.groupName() + ": there is still time for your Learning Log of " + reminder.week()
+                : reminder.groupName() + ": your Learning Log for " + reminder.week();
+    }
+
+    /** Where the member writes the week's entry, under the public base URL. */
+    static String postPath(ReminderMail reminder) {
+        return "/groups/" + reminder.groupId() + "/weeks/" + reminder.week();
+    }
+
+    static View view(ReminderMail reminder, String postUrl, String unsubscribeUrl) {
+        return new View(reminder, weekDates(reminder.week()), postUrl, unsubscribeUrl);
     }
 
     /** `9 – 15 March 2026` for 2026-W11; `30 March – 5 April 2026` and `28 December 2026 – 3 January 2027` across months and years. */

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.learninglog.api.Cursor;
@@ -34,13 +31,15 @@ class ReminderPreview {
     record Preview(Instant at, Page<Group> page) {
     }
 
-    private final EntityManager entityManager;
-    private final ZoneClocks zoneClocks;
+    /** A member of a group with what the job would do for them. */
+    record Outcome(UUID groupId, Member member) {
+    }
+
+    private final ReminderQueries queries;
     private final Clock clock;
 
-    ReminderPreview(EntityManager entityManager, ZoneClocks zoneClocks, Clock clock) {
-        this.entityManager = entityManager;
-        this.zoneClocks = zoneClocks;
+    ReminderPreview(ReminderQueries queries, Clock clock) {
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -53,49 +52,20 @@ class ReminderPreview {
         Instant at = requestedAt == null ? clock.instant() : requestedAt;
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 2);
-        Page<Group> groups = Page.of(groups(groupId, after, size + 1), size,
+        String afterName = after == null ? null : after.get(0);
+        UUID afterId = after == null ? null : cursorId(after.get(1));
+        Page<Group> groups = Page.of(queries.openGroups(groupId, afterName, afterId, size + 1), size,
                 g -> Cursor.encode(g.groupName().toLowerCase(Locale.ROOT), g.groupId().toString()));
         if (groups.items().isEmpty()) {
             return new Preview(at, groups);
         }
         Map<UUID, List<Member>> members = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(ReminderSql.PREVIEW)
-                .setParameter("zones", zoneClocks.at(at))
-                .setParameter("groupIds", groups.items().stream().map(g -> g.groupId().toString())
-                        .collect(Collectors.joining(",")))
-                .getResultList();
-        for (Object[] row : rows) {
-            members.computeIfAbsent(uuid(row[0]), id -> new ArrayList<>()).add(new Member(uuid(row[1]), (String) row[2],
-                    (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7]));
+        List<UUID> groupIds = groups.items().stream().map(Group::groupId).toList();
+        for (Outcome outcome : queries.outcomes(queries.zoneClocks(at), groupIds)) {
+            members.computeIfAbsent(outcome.groupId(), id -> new ArrayList<>()).add(outcome.member());
         }
         return new Preview(at, groups.map(g -> new Group(g.groupId(), g.groupName(),
                 members.getOrDefault(g.groupId(), List.of()))));
-    }
-
-    private List<Group> groups(UUID groupId, List<String> after, int rows) {
-        StringBuilder sql = new StringBuilder("SELECT g.id, g.name FROM learning_group g WHERE NOT g.archived");
-        if (groupId != null) {
-            sql.append(" AND g.id = :groupId");
-        }
-        if (after != null) {
-            sql.append(" AND (lower(g.name) > :afterName OR (lower(g.name) = :afterName AND g.id > :afterId))");
-        }
-        sql.append(" ORDER BY lower(g.name), g.id LIMIT :rows");
-        Query query = entityManager.createNativeQuery(sql.toString()).setParameter("rows", rows);
-        if (groupId != null) {
-            query.setParameter("groupId", groupId);
-        }
-        if (after != null) {
-            query.setParameter("afterName", after.get(0)).setParameter("afterId", cursorId(after.get(1)));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = query.getResultList();
-        return found.stream().map(r -> new Group(uuid(r[0]), (String) r[1], List.of())).toList();
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     private static UUID cursorId(String text) {

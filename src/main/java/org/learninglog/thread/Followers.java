@@ -9,7 +9,8 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Who hears about a thread: its author and everyone who replied follow it unless they unfollowed;
- * others follow on request. Only active members still in the group are told anything.
+ * others follow on request. Only active members still in the group are told anything (from the group's
+ * view `group_membership` and the member's `member_recipient`).
  */
 @ApplicationScoped
 class Followers {
@@ -39,12 +40,12 @@ class Followers {
     @SuppressWarnings("unchecked")
     List<UUID> toNotify(UUID entryId, UUID authorId, UUID groupId, UUID actorId) {
         return entityManager.createNativeQuery("""
-                SELECT m.id FROM member m
-                JOIN membership ms ON ms.member_id = m.id AND ms.group_id = ?3
-                LEFT JOIN follow f ON f.entry_id = ?1 AND f.member_id = m.id
-                WHERE m.active AND m.id <> ?4
-                  AND (f.following OR (f.following IS NULL AND m.id = ?2))
-                ORDER BY m.id""", UUID.class)
+                SELECT m.member_id FROM member_recipient m
+                JOIN group_membership ms ON ms.member_id = m.member_id AND ms.group_id = ?3
+                LEFT JOIN follow f ON f.entry_id = ?1 AND f.member_id = m.member_id
+                WHERE m.active AND m.member_id <> ?4
+                  AND (f.following OR (f.following IS NULL AND m.member_id = ?2))
+                ORDER BY m.member_id""", UUID.class)
                 .setParameter(1, entryId).setParameter(2, authorId).setParameter(3, groupId).setParameter(4, actorId)
                 .getResultList();
     }

@@ -7,13 +7,19 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.entry.Entry;
 import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
 
-/** The questions asked in the caller's groups: the group's memory of what was asked and answered. */
+/**
+ * The questions asked in the caller's groups: the group's memory of what was asked and answered. Read through
+ * the views of the features that own them: `entry_question` (entry), `member_name` (member),
+ * `group_directory` and `group_membership` (group).
+ */
 @ApplicationScoped
 @Transactional
 public class QuestionService {
@@ -40,26 +46,34 @@ public class QuestionService {
         int size = Page.limit(limit);
         List<String> after = Cursor.decode(cursor, 3);
         // "waiting": questions nobody replied to yet come first, each kind longest waiting first.
-        String bucket = "(case when e.firstReplyAt is null then 0 else 1 end)";
-        StringBuilder jpql = new StringBuilder("select e, m.displayName, g.name from Entry e, Member m, Group g"
-                + " where m.id = e.memberId and g.id = e.groupId"
-                + " and e.groupId in (select ms.groupId from Membership ms where ms.memberId = :me)"
-                + " and e.question is not null and e.deletedAt is null");
+        String bucket = "(CASE WHEN e.first_reply_at IS NULL THEN 0 ELSE 1 END)";
+        StringBuilder sql = new StringBuilder("SELECT {e.*}, a.display_name AS author_name, g.name AS group_name"
+                + " FROM entry_question e"
+                + " JOIN member_name a ON a.member_id = e.member_id"
+                + " JOIN group_directory g ON g.group_id = e.group_id"
+                + " WHERE e.group_id IN (SELECT ms.group_id FROM group_membership ms WHERE ms.member_id = :me)");
         if (status == Status.OPEN) {
-            jpql.append(" and e.acceptedReplyId is null");
+            sql.append(" AND e.accepted_reply_id IS NULL");
         } else if (status == Status.ANSWERED) {
-            jpql.append(" and e.acceptedReplyId is not null");
+            sql.append(" AND e.accepted_reply_id IS NOT NULL");
         }
         if (groupId != null) {
-            jpql.append(" and e.groupId = :group");
+            sql.append(" AND e.group_id = :group");
         }
         if (after != null) {
-            jpql.append(sort == Sort.WAITING
-                    ? " and (" + bucket + " > :bucket or (" + bucket + " = :bucket and (e.createdAt > :at or (e.createdAt = :at and e.id > :id))))"
-                    : " and (e.createdAt < :at or (e.createdAt = :at and e.id < :id))");
+            sql.append(sort == Sort.WAITING
+                    ? " AND (" + bucket + " > :bucket OR (" + bucket + " = :bucket AND (e.created_at > :at"
+                            + " OR (e.created_at = :at AND e.id > :id))))"
+                    : " AND (e.created_at < :at OR (e.created_at = :at AND e.id < :id))");
         }
-        jpql.append(sort == Sort.WAITING ? " order by " + bucket + ", e.createdAt, e.id" : " order by e.createdAt desc, e.id desc");
-        var query = Entry.getEntityManager().createQuery(jpql.toString(), Object[].class)
+        sql.append(sort == Sort.WAITING ? " ORDER BY " + bucket + ", e.created_at, e.id"
+                : " ORDER BY e.created_at DESC, e.id DESC");
+        @SuppressWarnings("unchecked")
+        NativeQuery<Object[]> query = Entry.getEntityManager().createNativeQuery(sql.toString())
+                .unwrap(NativeQuery.class)
+                .addEntity("e", Entry.class)
+                .addScalar("author_name", StandardBasicTypes.STRING)
+                .addScalar("group_name", StandardBasicTypes.STRING)
                 .setParameter("me", actor.id())
                 .setMaxResults(size + 1);
         if (groupId != null) {

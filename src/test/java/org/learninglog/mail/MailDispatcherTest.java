@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +41,7 @@ import org.learninglog.member.Member;
 import org.learninglog.reminder.ReminderFixtures;
 import org.learninglog.reminder.ReminderFixtures.OutboxRow;
 import org.learninglog.reminder.ReminderJob;
+import org.learninglog.reminder.ReminderMail;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -198,7 +198,7 @@ class MailDispatcherTest extends ClockAndMailTest {
         TestMember ana = data.member("Ana");
 
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            outbox.enqueue("REMINDER", ana.id(), "test:rollback:" + UUID.randomUUID(), reminderData(ana));
+            outbox.enqueue(reminderTo(ana, "test:rollback:" + UUID.randomUUID()));
             throw new IllegalStateException("the business change failed");
         }));
 
@@ -213,8 +213,8 @@ class MailDispatcherTest extends ClockAndMailTest {
             Member member = Member.create("Newcomer", "newcomer." + TestData.suffix() + "@test.invalid", "UTC",
                     Member.Role.MEMBER, clock.instant());
             member.persist();
-            assertTrue(outbox.enqueue("REMINDER", member.id, key, Map.of("displayName", "Newcomer",
-                    "groupId", UUID.randomUUID(), "groupName", "Welcome", "week", "2026-W01")));
+            assertTrue(outbox.enqueue(new OutboundMail<>(ReminderMail.REMINDER, member.id, key,
+                    new ReminderMail("Newcomer", UUID.randomUUID(), "Welcome", "2026-W01", null, false))));
             return member.id;
         });
 
@@ -226,7 +226,7 @@ class MailDispatcherTest extends ClockAndMailTest {
         TestMember ana = data.member("Ana");
 
         assertThrows(TransactionalException.class,
-                () -> outbox.enqueue("REMINDER", ana.id(), "test:no-tx:" + UUID.randomUUID(), reminderData(ana)));
+                () -> outbox.enqueue(reminderTo(ana, "test:no-tx:" + UUID.randomUUID())));
     }
 
     @Test
@@ -272,12 +272,12 @@ class MailDispatcherTest extends ClockAndMailTest {
     }
 
     private boolean enqueueTo(TestMember member, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue("REMINDER", member.id(), key, reminderData(member)));
+        return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(reminderTo(member, key)));
     }
 
-    private static Map<String, Object> reminderData(TestMember member) {
-        return Map.of("displayName", member.name(), "groupId", UUID.randomUUID(), "groupName", "Mail test",
-                "week", "2026-W01", "lastQuestionAnswered", false);
+    private static OutboundMail<ReminderMail> reminderTo(TestMember member, String key) {
+        return new OutboundMail<>(ReminderMail.REMINDER, member.id(), key,
+                new ReminderMail(member.name(), UUID.randomUUID(), "Mail test", "2026-W01", null, false));
     }
 
     private static void runConcurrently(Runnable first, Runnable second) throws Exception {

@@ -1,0 +1,33 @@
+package org.learninglog.entry;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Whether a question's group has been nudged about it because nobody answered (`entry.nudged_at`); the thread
+ * emails send the nudge and ask this to record it. They find such questions through the view `entry_question`.
+ */
+@ApplicationScoped
+public class QuestionNudges {
+
+    /**
+     * Records the nudge for every question asked in (askedAfter, askedBefore] that has no reply and was not
+     * nudged about yet, in the caller's transaction.
+     *
+     * @return how many questions were marked
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int markNudged(Instant askedAfter, Instant askedBefore, Instant now) {
+        return Entry.getEntityManager().createNativeQuery("""
+                UPDATE entry SET nudged_at = CAST(:now AS timestamptz)
+                WHERE question IS NOT NULL AND deleted_at IS NULL AND reply_count = 0 AND nudged_at IS NULL
+                  AND created_at <= CAST(:askedBefore AS timestamptz)
+                  AND created_at > CAST(:askedAfter AS timestamptz)""")
+                .setParameter("now", now.toString())
+                .setParameter("askedBefore", askedBefore.toString())
+                .setParameter("askedAfter", askedAfter.toString())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,209 @@
+package org.learninglog.reminder;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.hibernate.jpa.HibernateHints;
+import org.learninglog.mail.OutboundMail;
+import org.learninglog.time.Week;
+import org.learninglog.time.ZoneClock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/**
+ * The reminder rules as SQL, the reminder feature's only SQL, shared by the job and the preview so the two
+ * cannot disagree. It reads other features through the views they own: `group_open_membership` and
+ * `group_directory` (group), `member_recipient` (member), `entry_posted` (entry), `mail_enqueued` (mail).
+ *
+ * <p>For each membership of an open group, the member's local clock (a `zone_clock` table of
+ * {@link ZoneClock}s, handed over as JSON) decides which nudge applies in the member's current ISO week: the
+ * `FOLLOW_UP` once the group's follow-up day and time have come, else the `REMINDER` once the log day and
+ * reminder time have come, else none. The comparison is between local wall-clock times: when a DST change
+ * skips the reminder time (02:30 on a spring-forward night) the local clock jumps past it, and the reminder
+ * fires at the first run after the jump; a repeated hour (fall back) passes the time twice but the dedupe key
+ * enqueues it once. Only the current week is ever looked at, so a run after downtime catches up within the
+ * week and never for a past week; a catch-up that finds the follow-up due sends only the follow-up.
+ */
+@ApplicationScoped
+class ReminderQueries {
+
+    /** Due reminders are read from the database this many at a time, and enqueued batch by batch. */
+    static final int BATCH = 2_000;
+
+    private static final String ZONES = "SELECT DISTINCT time_zone FROM member_recipient";
+
+    private static final String DAYS = "ARRAY['MONDAY','TUESDAY','WEDNESDAY','THURSDAY','FRIDAY','SATURDAY','SUNDAY']";
+
+    /** The `zone_clock` table, from the `:zones` parameter. */
+    private static final String ZONE_CLOCK = """
+            zone_clock AS (
+                SELECT z.time_zone, z.local_now, z.monday, z.week, z.previous_week
+                FROM jsonb_to_recordset(CAST(:zones AS jsonb))
+                     AS z(time_zone text, local_now timestamp, monday date, week text, previous_week text)
+            )""";
+
+    /** Memberships with their member, clock and applicable nudge; `%2$s` adds conditions. */
+    private static final String NUDGE = """
+            nudge AS (
+                SELECT ms.group_id, ms.group_name, m.member_id, m.display_name, m.time_zone,
+                       m.active, m.reminders, m.away_until, c.local_now, c.week, c.previous_week,
+                       CASE
+                           WHEN ms.follow_up_day IS NOT NULL
+                                AND c.local_now >= (c.monday
+                                                    + (array_position(%1$s, CAST(ms.follow_up_day AS text)) - 1))
+                                                   + ms.follow_up_time
+                               THEN 'FOLLOW_UP'
+                           WHEN c.local_now >= (c.monday + (array_position(%1$s, CAST(ms.log_day AS text)) - 1))
+                                               + ms.reminder_time
+                               THEN 'REMINDER'
+                       END AS nudge
+                FROM group_open_membership ms
+                JOIN member_recipient m ON m.member_id = ms.member_id
+                JOIN zone_clock c ON c.time_zone = m.time_zone
+                WHERE true %2$s
+            )""";
+
+    /** The outbox dedupe key of a nudge row `n`. */
+    private static final String DEDUPE_KEY = "CASE n.nudge WHEN 'REMINDER' THEN 'reminder:' ELSE 'follow-up:' END"
+            + " || n.group_id || ':' || n.member_id || ':' || n.week";
+
+    private static final String POSTED = """
+            EXISTS (SELECT 1 FROM entry_posted e
+                     WHERE e.group_id = n.group_id AND e.member_id = n.member_id AND e.week = n.week)""";
+
+    private static final String AWAY = "(n.away_until IS NOT NULL AND n.away_until > CAST(n.local_now AS date))";
+
+    private static final String ENQUEUED = "EXISTS (SELECT 1 FROM mail_enqueued o WHERE o.dedupe_key = "
+            + DEDUPE_KEY + ")";
+
+    /**
+     * The reminders due at the `:zones` clock: members who are active, want reminders, are not away, have not
+     * posted this week and have not had this nudge yet, with last week's question of the member in the group.
+     */
+    private static final String DUE = "WITH " + ZONE_CLOCK + ",\n"
+            + NUDGE.formatted(DAYS, "AND m.active AND m.reminders") + """
+            ,
+            due AS (
+                SELECT n.*, %s AS dedupe_key
+                FROM nudge n
+                WHERE n.nudge IS NOT NULL
+                  AND NOT %s
+                  AND NOT %s
+                  AND NOT %s
+            )
+            SELECT d.dedupe_key, d.nudge, d.member_id, d.display_name, d.group_id, d.group_name, d.week,
+                   last.question, COALESCE(last.answered, false)
+            FROM due d
+            LEFT JOIN entry_posted last ON last.group_id = d.group_id AND last.member_id = d.member_id
+                                       AND last.week = d.previous_week AND last.question IS NOT NULL
+            """.formatted(DEDUPE_KEY, AWAY, POSTED, ENQUEUED);
+
+    /**
+     * The preview of the members of the groups in `:groupIds` (comma-separated), with the outcome for each;
+     * the reasons are checked in the order the contract documents.
+     */
+    private static final String PREVIEW = "WITH " + ZONE_CLOCK + ",\n"
+            + NUDGE.formatted(DAYS, "AND ms.group_id = ANY (CAST(string_to_array(:groupIds, ',') AS uuid[]))") + """
+
+            SELECT n.group_id, n.member_id, n.display_name, n.time_zone,
+                   to_char(n.local_now, 'YYYY-MM-DD"T"HH24:MI') AS local_time, n.week, n.nudge,
+                   CASE
+                       WHEN NOT n.active THEN 'INACTIVE'
+                       WHEN NOT n.reminders THEN 'OPTED_OUT'
+                       WHEN %s THEN 'POSTED'
+                       WHEN %s THEN 'AWAY'
+                       WHEN n.nudge IS NULL THEN 'NOT_YET'
+                       WHEN %s THEN 'ALREADY_SENT'
+                       ELSE 'REMIND'
+                   END AS outcome
+            FROM nudge n
+            ORDER BY lower(n.display_name), n.member_id
+            """.formatted(POSTED, AWAY, ENQUEUED);
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    ReminderQueries(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** The `:zones` parameter: the clock at the instant of every time zone a member lives in. */
+    String zoneClocks(Instant instant) {
+        @SuppressWarnings("unchecked")
+        List<String> zones = entityManager.createNativeQuery(ZONES).getResultList();
+        ArrayNode table = json.createArrayNode();
+        for (ZoneClock clock : ZoneClock.at(instant, zones)) {
+            Week week = clock.week();
+            table.addObject()
+                    .put("time_zone", clock.timeZone())
+                    // The database keeps microseconds; truncating never makes a reminder time come early.
+                    .put("local_now", clock.localNow().truncatedTo(ChronoUnit.MICROS).toString())
+                    .put("monday", week.monday().toString())
+                    .put("week", week.toString())
+                    .put("previous_week", week.previous().toString());
+        }
+        return table.toString();
+    }
+
+    /** The reminders due at the `:zones` clock, read as they are consumed; close the stream. */
+    @SuppressWarnings("unchecked")
+    Stream<OutboundMail<ReminderMail>> due(String zones) {
+        Stream<Object[]> rows = entityManager.createNativeQuery(DUE)
+                .setParameter("zones", zones)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
+                .getResultStream();
+        return rows.map(row -> new OutboundMail<>(
+                ReminderMail.FOLLOW_UP.name().equals(row[1]) ? ReminderMail.FOLLOW_UP : ReminderMail.REMINDER,
+                uuid(row[2]), (String) row[0],
+                new ReminderMail((String) row[3], uuid(row[4]), (String) row[5], (String) row[6], (String) row[7],
+                        (Boolean) row[8])));
+    }
+
+    /** A page of open groups by name, after the cursor's (lower-cased name, id). */
+    List<ReminderPreview.Group> openGroups(UUID groupId, String afterName, UUID afterId, int rows) {
+        StringBuilder sql = new StringBuilder("SELECT g.group_id, g.name FROM group_directory g WHERE NOT g.archived");
+        if (groupId != null) {
+            sql.append(" AND g.group_id = :groupId");
+        }
+        if (afterName != null) {
+            sql.append(" AND (lower(g.name) > :afterName OR (lower(g.name) = :afterName AND g.group_id > :afterId))");
+        }
+        sql.append(" ORDER BY lower(g.name), g.group_id LIMIT :rows");
+        Query query = entityManager.createNativeQuery(sql.toString()).setParameter("rows", rows);
+        if (groupId != null) {
+            query.setParameter("groupId", groupId);
+        }
+        if (afterName != null) {
+            query.setParameter("afterName", afterName).setParameter("afterId", afterId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = query.getResultList();
+        return found.stream().map(r -> new ReminderPreview.Group(uuid(r[0]), (String) r[1], List.of())).toList();
+    }
+
+    /** What the reminder job would do for each member of these groups at the `:zones` clock. */
+    List<ReminderPreview.Outcome> outcomes(String zones, List<UUID> groupIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(PREVIEW)
+                .setParameter("zones", zones)
+                .setParameter("groupIds", groupIds.stream().map(UUID::toString).collect(Collectors.joining(",")))
+                .getResultList();
+        return rows.stream().map(row -> new ReminderPreview.Outcome(uuid(row[0]), new ReminderPreview.Member(
+                uuid(row[1]), (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6],
+                (String) row[7]))).toList();
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+}
