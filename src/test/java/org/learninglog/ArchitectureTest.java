@@ -34,8 +34,8 @@ class ArchitectureTest {
             .importPackages(ROOT);
 
     /** A class that serves HTTP: it implements a generated {@code *Api} interface or carries JAX-RS annotations. */
-    private static final DescribedPredicate<JavaClass> RESOURCES =
-            DescribedPredicate.describe("are resources (or nested in one)", c -> isResource(outermost(c)));
+    private static final DescribedPredicate<JavaClass> RESOURCES = DescribedPredicate
+            .describe("are resources (or nested in one)", c -> isResource(outermost(c)));
 
     @Test
     void featuresDependOnEachOtherWithoutCycles() {

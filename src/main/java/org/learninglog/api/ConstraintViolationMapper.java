@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.learninglog.api.contract.model.FieldError;
+import org.learninglog.api.contract.model.FieldErrorJson;
 
 /** Bean Validation failures of the contract's constraints become a 400 with one error per field. */
 @Provider
@@ -21,9 +21,9 @@ class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationEx
         if (exception.getConstraintViolations().stream().anyMatch(v -> "ifMatch".equals(fieldOf(v)))) {
             return ProblemResponses.of(Problems.preconditionRequired(ETags.MISSING));
         }
-        List<FieldError> errors = exception.getConstraintViolations().stream()
+        List<FieldErrorJson> errors = exception.getConstraintViolations().stream()
                 .map(v -> Problems.fieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::getField))
+                .sorted(Comparator.comparing(FieldErrorJson::getField))
                 .toList();
         return ProblemResponses.of(Problems.invalid(errors));
     }

@@ -1,10 +1,10 @@
 package org.learninglog.api;
 
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 
 /** Routes no resource serves answer with problem details too. */
 @Singleton

@@ -20,10 +20,12 @@ class PersistenceConflictMapper implements ExceptionMapper<PersistenceException>
     public Response toResponse(PersistenceException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException) {
-                return ProblemResponses.of(Problems.conflict("The change conflicts with data stored meanwhile; reload and retry"));
+                return ProblemResponses
+                        .of(Problems.conflict("The change conflicts with data stored meanwhile; reload and retry"));
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return ProblemResponses.of(Problems.preconditionFailed("The resource was changed meanwhile; reload and retry"));
+                return ProblemResponses
+                        .of(Problems.preconditionFailed("The resource was changed meanwhile; reload and retry"));
             }
         }
         LOG.error("Unexpected persistence failure", exception);

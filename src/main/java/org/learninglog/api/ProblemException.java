@@ -2,7 +2,7 @@ package org.learninglog.api;
 
 import java.util.List;
 
-import org.learninglog.api.contract.model.FieldError;
+import org.learninglog.api.contract.model.FieldErrorJson;
 
 /** A failure the caller can act on; rendered as RFC 9457 problem details. */
 public class ProblemException extends RuntimeException {
@@ -10,9 +10,9 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String type;
     private final String title;
-    private final List<FieldError> errors;
+    private final List<FieldErrorJson> errors;
 
-    public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+    public ProblemException(int status, String type, String title, String detail, List<FieldErrorJson> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -32,7 +32,7 @@ public class ProblemException extends RuntimeException {
         return title;
     }
 
-    public List<FieldError> errors() {
+    public List<FieldErrorJson> errors() {
         return errors;
     }
 }

@@ -2,7 +2,7 @@ package org.learninglog.api;
 
 import java.util.List;
 
-import org.learninglog.api.contract.model.FieldError;
+import org.learninglog.api.contract.model.FieldErrorJson;
 
 /** The problems the API answers with, one factory each, so titles and types stay consistent. */
 public final class Problems {
@@ -18,7 +18,7 @@ public final class Problems {
         return invalid(List.of(fieldError(field, message)));
     }
 
-    public static ProblemException invalid(List<FieldError> errors) {
+    public static ProblemException invalid(List<FieldErrorJson> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).getField() + ": " + errors.get(0).getMessage()
                 : errors.size() + " fields are invalid";
@@ -49,7 +49,7 @@ public final class Problems {
         return new ProblemException(428, "/problems/precondition-required", "Precondition required", detail, null);
     }
 
-    public static FieldError fieldError(String field, String message) {
-        return new FieldError().field(field).message(message);
+    public static FieldErrorJson fieldError(String field, String message) {
+        return new FieldErrorJson().field(field).message(message);
     }
 }

@@ -4,15 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.StartupEvent;
-
 import org.jboss.logging.Logger;
 import org.learninglog.group.GroupService;
 import org.learninglog.group.Membership;
 import org.learninglog.member.Member;
 import org.learninglog.member.MemberService;
 import org.learninglog.security.AccessTokenService;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
 
 /** Dev mode only: a demo group with members in several time zones and well-known tokens (see README). */
 @IfBuildProfile("dev")
@@ -21,16 +21,23 @@ class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    private record Person(String name, String email, String zone, Member.Role role, Membership.Role groupRole, String token) {
+    private record Person(String name, String email, String zone, Member.Role role, Membership.Role groupRole,
+            String token) {
     }
 
     private static final Person[] PEOPLE = {
-        new Person("Dana Admin", "dana@demo.learninglog.dev", "Europe/Berlin", Member.Role.ADMIN, null, "ll_demo_admin"),
-        new Person("Marta García", "marta@demo.learninglog.dev", "Europe/Madrid", Member.Role.MEMBER, Membership.Role.FACILITATOR, "ll_demo_marta"),
-        new Person("Jonas Weber", "jonas@demo.learninglog.dev", "Europe/Berlin", Member.Role.MEMBER, Membership.Role.MEMBER, "ll_demo_jonas"),
-        new Person("Zofia Nowak", "zofia@demo.learninglog.dev", "Europe/Warsaw", Member.Role.MEMBER, Membership.Role.MEMBER, "ll_demo_zofia"),
-        new Person("Oliver Brown", "oliver@demo.learninglog.dev", "Europe/London", Member.Role.MEMBER, Membership.Role.MEMBER, "ll_demo_oliver"),
-        new Person("Aoife Byrne", "aoife@demo.learninglog.dev", "Europe/Dublin", Member.Role.MEMBER, Membership.Role.MEMBER, "ll_demo_aoife"),
+        new Person("Dana Admin", "dana@demo.learninglog.dev", "Europe/Berlin", Member.Role.ADMIN, null,
+                "ll_demo_admin"),
+        new Person("Marta García", "marta@demo.learninglog.dev", "Europe/Madrid", Member.Role.MEMBER,
+                Membership.Role.FACILITATOR, "ll_demo_marta"),
+        new Person("Jonas Weber", "jonas@demo.learninglog.dev", "Europe/Berlin", Member.Role.MEMBER,
+                Membership.Role.MEMBER, "ll_demo_jonas"),
+        new Person("Zofia Nowak", "zofia@demo.learninglog.dev", "Europe/Warsaw", Member.Role.MEMBER,
+                Membership.Role.MEMBER, "ll_demo_zofia"),
+        new Person("Oliver Brown", "oliver@demo.learninglog.dev", "Europe/London", Member.Role.MEMBER,
+                Membership.Role.MEMBER, "ll_demo_oliver"),
+        new Person("Aoife Byrne", "aoife@demo.learninglog.dev", "Europe/Dublin", Member.Role.MEMBER,
+                Membership.Role.MEMBER, "ll_demo_aoife"),
     };
 
     private final MemberService members;

@@ -5,12 +5,12 @@ import java.util.UUID;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.EntriesApi;
-import org.learninglog.api.contract.model.EntryPatch;
+import org.learninglog.api.contract.model.EntryPatchJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class EntriesResource implements EntriesApi {
@@ -29,7 +29,7 @@ class EntriesResource implements EntriesApi {
     }
 
     @Override
-    public Response patchEntry(UUID entryId, String ifMatch, EntryPatch body) {
+    public Response patchEntry(UUID entryId, String ifMatch, EntryPatchJson body) {
         var edit = new EntryService.Edit(body.getTried(), body.getFailed(), body.getQuestion(),
                 Boolean.TRUE.equals(body.getClearQuestion()), body.getTags());
         return withETag(entries.edit(current.actor(), entryId, ifMatch, edit));
@@ -47,6 +47,7 @@ class EntriesResource implements EntriesApi {
     }
 
     private static Response withETag(Entry.Authored authored) {
-        return Response.ok(EntryViews.of(authored)).header(HttpHeaders.ETAG, ETags.of(authored.entry().version)).build();
+        return Response.ok(EntryViews.of(authored)).header(HttpHeaders.ETAG, ETags.of(authored.entry().version))
+                .build();
     }
 }

@@ -81,7 +81,8 @@ public class Entry extends PanacheEntityBase {
     static List<Authored> ofWeek(UUID groupId, String week) {
         return getEntityManager().createQuery(
                 "select e, m.displayName from Entry e, Member m where m.id = e.memberId"
-                        + " and e.groupId = ?1 and e.week = ?2 order by e.createdAt, e.id", Object[].class)
+                        + " and e.groupId = ?1 and e.week = ?2 order by e.createdAt, e.id",
+                Object[].class)
                 .setParameter(1, groupId).setParameter(2, week)
                 .getResultList().stream().map(r -> new Authored((Entry) r[0], (String) r[1])).toList();
     }

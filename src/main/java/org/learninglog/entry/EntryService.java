@@ -78,7 +78,8 @@ public class EntryService {
                 .setParameter(1, UUID.randomUUID()).setParameter(2, groupId).setParameter(3, actor.id())
                 .setParameter(4, week.toString()).setParameter(5, late).setParameter(6, now)
                 .executeUpdate() == 1;
-        Entry entry = Entry.<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3", groupId, actor.id(), week.toString())
+        Entry entry = Entry
+                .<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3", groupId, actor.id(), week.toString())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (entry.isRemoved()) {
             // Posting again after removing an entry whose thread had replies starts it afresh.

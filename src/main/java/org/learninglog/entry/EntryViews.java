@@ -6,11 +6,13 @@ import java.util.List;
 
 import org.learninglog.api.ETags;
 import org.learninglog.api.Page;
-import org.learninglog.api.contract.model.AuthorRef;
-import org.learninglog.api.contract.model.AwayMember;
-import org.learninglog.api.contract.model.EntryPage;
-import org.learninglog.api.contract.model.Revision;
-import org.learninglog.api.contract.model.RevisionPage;
+import org.learninglog.api.contract.model.AuthorRefJson;
+import org.learninglog.api.contract.model.AwayMemberJson;
+import org.learninglog.api.contract.model.EntryJson;
+import org.learninglog.api.contract.model.EntryPageJson;
+import org.learninglog.api.contract.model.RevisionJson;
+import org.learninglog.api.contract.model.RevisionPageJson;
+import org.learninglog.api.contract.model.WeekLogJson;
 import org.learninglog.member.Member;
 
 /** Maps entries, week logs and revisions to their wire form. */
@@ -19,19 +21,19 @@ public final class EntryViews {
     private EntryViews() {
     }
 
-    public static org.learninglog.api.contract.model.Entry of(Entry.Authored authored) {
+    public static EntryJson of(Entry.Authored authored) {
         Entry entry = authored.entry();
-        return new org.learninglog.api.contract.model.Entry()
+        return new EntryJson()
                 .id(entry.id)
                 .groupId(entry.groupId)
                 .week(entry.week)
-                .author(new AuthorRef().id(entry.memberId).displayName(authored.authorName()))
+                .author(new AuthorRefJson().id(entry.memberId).displayName(authored.authorName()))
                 .tried(entry.tried)
                 .failed(entry.failed)
                 .question(entry.question)
                 .tags(tags(entry.tags))
                 .late(entry.late)
-                .questionStatus(org.learninglog.api.contract.model.Entry.QuestionStatusEnum.fromValue(entry.questionStatus()))
+                .questionStatus(EntryJson.QuestionStatusEnum.fromValue(entry.questionStatus()))
                 .replyCount(entry.replyCount)
                 .acceptedReplyId(entry.isRemoved() ? null : entry.acceptedReplyId)
                 .firstReplyAt(entry.firstReplyAt == null ? null : entry.firstReplyAt.atOffset(ZoneOffset.UTC))
@@ -45,29 +47,33 @@ public final class EntryViews {
         return ETags.of(authored.entry().version);
     }
 
-    static EntryPage page(Page<Entry.Authored> page) {
-        return new EntryPage().items(page.items().stream().map(EntryViews::of).toList()).nextCursor(page.nextCursor());
+    static EntryPageJson page(Page<Entry.Authored> page) {
+        return new EntryPageJson().items(page.items().stream().map(EntryViews::of).toList())
+                .nextCursor(page.nextCursor());
     }
 
-    static org.learninglog.api.contract.model.WeekLog of(EntryService.WeekLog log) {
-        return new org.learninglog.api.contract.model.WeekLog()
+    static WeekLogJson of(EntryService.WeekLog log) {
+        return new WeekLogJson()
                 .groupId(log.groupId())
                 .week(log.week().toString())
                 .entries(log.entries().stream().map(EntryViews::of).toList())
                 .memberCount(log.memberCount())
                 .postedCount(log.postedCount())
                 .notPosted(log.notPosted().stream().map(EntryViews::ref).toList())
-                .away(log.away().stream().map(m -> new AwayMember().id(m.id).displayName(m.displayName).awayUntil(m.awayUntil)).toList());
+                .away(log.away().stream()
+                        .map(m -> new AwayMemberJson().id(m.id).displayName(m.displayName).awayUntil(m.awayUntil))
+                        .toList());
     }
 
-    static RevisionPage revisions(Page<EntryRevision> page) {
-        return new RevisionPage().items(page.items().stream().map(EntryViews::of).toList()).nextCursor(page.nextCursor());
+    static RevisionPageJson revisions(Page<EntryRevision> page) {
+        return new RevisionPageJson().items(page.items().stream().map(EntryViews::of).toList())
+                .nextCursor(page.nextCursor());
     }
 
-    private static Revision of(EntryRevision revision) {
-        return new Revision()
+    private static RevisionJson of(EntryRevision revision) {
+        return new RevisionJson()
                 .version(revision.version)
-                .change(Revision.ChangeEnum.fromValue(revision.change.name()))
+                .change(RevisionJson.ChangeEnum.fromValue(revision.change.name()))
                 .tried(revision.tried)
                 .failed(revision.failed)
                 .question(revision.question)
@@ -75,8 +81,8 @@ public final class EntryViews {
                 .editedAt(revision.editedAt.atOffset(ZoneOffset.UTC));
     }
 
-    private static AuthorRef ref(Member member) {
-        return new AuthorRef().id(member.id).displayName(member.displayName);
+    private static AuthorRefJson ref(Member member) {
+        return new AuthorRefJson().id(member.id).displayName(member.displayName);
     }
 
     private static List<String> tags(String[] tags) {

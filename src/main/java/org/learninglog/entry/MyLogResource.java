@@ -2,10 +2,10 @@ package org.learninglog.entry;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.MyLogApi;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class MyLogResource implements MyLogApi {

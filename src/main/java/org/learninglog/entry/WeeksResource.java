@@ -6,12 +6,12 @@ import java.util.UUID;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.WeeksApi;
-import org.learninglog.api.contract.model.EntryWrite;
+import org.learninglog.api.contract.model.EntryWriteJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class WeeksResource implements WeeksApi {
@@ -36,7 +36,7 @@ class WeeksResource implements WeeksApi {
     }
 
     @Override
-    public Response putMyEntry(UUID groupId, String week, EntryWrite body) {
+    public Response putMyEntry(UUID groupId, String week, EntryWriteJson body) {
         var content = new EntryService.Content(body.getTried(), body.getFailed(), body.getQuestion(), body.getTags());
         EntryService.Put put = entries.putMine(current.actor(), groupId, week, content);
         Entry entry = put.entry().entry();

@@ -31,7 +31,8 @@ public class GroupAccess {
     /** The group, for those who may manage it: administrators and its facilitators. */
     Group managedGroup(Actor actor, UUID groupId) {
         Group group = visibleGroup(actor, groupId);
-        if (!actor.admin() && Membership.find(groupId, actor.id()).map(m -> m.role != Membership.Role.FACILITATOR).orElse(true)) {
+        if (!actor.admin()
+                && Membership.find(groupId, actor.id()).map(m -> m.role != Membership.Role.FACILITATOR).orElse(true)) {
             throw Problems.forbidden("Only administrators and the group's facilitators may do this");
         }
         return group;

@@ -46,10 +46,13 @@ final class GroupRules {
                     "must be set together with " + (group.followUpDay == null ? "followUpTime" : "followUpDay"));
         }
         if (group.hasFollowUp()) {
-            int reminder = group.logDay.getValue() * 1440 + group.reminderTime.getHour() * 60 + group.reminderTime.getMinute();
-            int followUp = group.followUpDay.getValue() * 1440 + group.followUpTime.getHour() * 60 + group.followUpTime.getMinute();
+            int reminder = group.logDay.getValue() * 1440 + group.reminderTime.getHour() * 60
+                    + group.reminderTime.getMinute();
+            int followUp = group.followUpDay.getValue() * 1440 + group.followUpTime.getHour() * 60
+                    + group.followUpTime.getMinute();
             if (followUp <= reminder) {
-                throw Problems.invalid("followUpDay", "the follow-up must come after the log-day reminder in the same week (Monday to Sunday)");
+                throw Problems.invalid("followUpDay",
+                        "the follow-up must come after the log-day reminder in the same week (Monday to Sunday)");
             }
         }
     }

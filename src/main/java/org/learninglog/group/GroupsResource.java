@@ -5,14 +5,14 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.GroupsApi;
-import org.learninglog.api.contract.model.GroupCreate;
-import org.learninglog.api.contract.model.GroupPatch;
-import org.learninglog.api.contract.model.MembershipCreate;
-import org.learninglog.api.contract.model.MembershipPatch;
+import org.learninglog.api.contract.model.GroupCreateJson;
+import org.learninglog.api.contract.model.GroupPatchJson;
+import org.learninglog.api.contract.model.MembershipCreateJson;
+import org.learninglog.api.contract.model.MembershipPatchJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class GroupsResource implements GroupsApi {
@@ -31,12 +31,14 @@ class GroupsResource implements GroupsApi {
     }
 
     @Override
-    public Response createGroup(GroupCreate body) {
-        var settings = new GroupService.Settings(body.getName(), body.getDescription(), GroupViews.day(body.getLogDay()),
+    public Response createGroup(GroupCreateJson body) {
+        var settings = new GroupService.Settings(body.getName(), body.getDescription(),
+                GroupViews.day(body.getLogDay()),
                 GroupRules.time("reminderTime", body.getReminderTime()), GroupViews.day(body.getFollowUpDay()),
                 GroupRules.time("followUpTime", body.getFollowUpTime()), false, null);
         var created = groups.create(current.actor(), settings);
-        return Response.created(URI.create("/api/v1/groups/" + created.group().id)).entity(GroupViews.of(created)).build();
+        return Response.created(URI.create("/api/v1/groups/" + created.group().id)).entity(GroupViews.of(created))
+                .build();
     }
 
     @Override
@@ -45,8 +47,9 @@ class GroupsResource implements GroupsApi {
     }
 
     @Override
-    public Response patchGroup(UUID groupId, GroupPatch body) {
-        var settings = new GroupService.Settings(body.getName(), body.getDescription(), GroupViews.day(body.getLogDay()),
+    public Response patchGroup(UUID groupId, GroupPatchJson body) {
+        var settings = new GroupService.Settings(body.getName(), body.getDescription(),
+                GroupViews.day(body.getLogDay()),
                 GroupRules.time("reminderTime", body.getReminderTime()), GroupViews.day(body.getFollowUpDay()),
                 GroupRules.time("followUpTime", body.getFollowUpTime()), Boolean.TRUE.equals(body.getClearFollowUp()),
                 body.getArchived());
@@ -59,13 +62,13 @@ class GroupsResource implements GroupsApi {
     }
 
     @Override
-    public Response addGroupMember(UUID groupId, MembershipCreate body) {
+    public Response addGroupMember(UUID groupId, MembershipCreateJson body) {
         var added = groups.addMember(current.actor(), groupId, body.getMemberId(), GroupViews.role(body.getRole()));
         return Response.status(Response.Status.CREATED).entity(GroupViews.of(added)).build();
     }
 
     @Override
-    public Response changeGroupMemberRole(UUID groupId, UUID memberId, MembershipPatch body) {
+    public Response changeGroupMemberRole(UUID groupId, UUID memberId, MembershipPatchJson body) {
         var changed = groups.changeRole(current.actor(), groupId, memberId, GroupViews.role(body.getRole()));
         return Response.ok(GroupViews.of(changed)).build();
     }

@@ -242,7 +242,8 @@ public class MailDispatcher {
         boolean dead = backoff.givesUpAfter(email.attempts());
         String error = describe(e);
         if (dead) {
-            LOG.errorf("Giving up email %s (%s) after %d attempts: %s", email.id(), email.kind(), email.attempts(), error);
+            LOG.errorf("Giving up email %s (%s) after %d attempts: %s", email.id(), email.kind(), email.attempts(),
+                    error);
         } else {
             LOG.warnf("Email %s (%s), attempt %d, failed: %s", email.id(), email.kind(), email.attempts(), error);
         }

@@ -22,8 +22,10 @@ public class MailMetrics {
     private final AtomicLong backlog = new AtomicLong();
 
     MailMetrics(MeterRegistry registry) {
-        sent = Counter.builder("learninglog.mail.sent").description("Emails handed to the SMTP server").register(registry);
-        failed = Counter.builder("learninglog.mail.failed").description("Delivery attempts that failed and will be retried")
+        sent = Counter.builder("learninglog.mail.sent").description("Emails handed to the SMTP server")
+                .register(registry);
+        failed = Counter.builder("learninglog.mail.failed")
+                .description("Delivery attempts that failed and will be retried")
                 .register(registry);
         dead = Counter.builder("learninglog.mail.dead").description("Emails given up after the last attempt failed")
                 .register(registry);

@@ -17,7 +17,8 @@ public class PublicLinks {
     private final String base;
     private final String host;
 
-    PublicLinks(@ConfigProperty(name = "learninglog.public-base-url", defaultValue = "http://localhost:8080") String base) {
+    PublicLinks(
+            @ConfigProperty(name = "learninglog.public-base-url", defaultValue = "http://localhost:8080") String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         String parsedHost = URI.create(this.base).getHost();
         this.host = parsedHost == null || parsedHost.isBlank() ? "localhost" : parsedHost;

@@ -56,7 +56,8 @@ public class UnsubscribeTokens {
     }
 
     public String issue(UUID memberId, String purpose) {
-        String payload = ENCODER.encodeToString((VERSION + ":" + purpose + ":" + memberId).getBytes(StandardCharsets.UTF_8));
+        String payload = ENCODER
+                .encodeToString((VERSION + ":" + purpose + ":" + memberId).getBytes(StandardCharsets.UTF_8));
         return payload + "." + ENCODER.encodeToString(sign(payload));
     }
 

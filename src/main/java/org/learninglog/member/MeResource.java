@@ -2,11 +2,11 @@ package org.learninglog.member;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.MeApi;
-import org.learninglog.api.contract.model.MePatch;
+import org.learninglog.api.contract.model.MePatchJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class MeResource implements MeApi {
@@ -25,7 +25,7 @@ class MeResource implements MeApi {
     }
 
     @Override
-    public Response patchMe(MePatch patch) {
+    public Response patchMe(MePatchJson patch) {
         var change = new MemberService.ProfileChange(patch.getDisplayName(), patch.getTimeZone(), patch.getReminders(),
                 MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil());
         return Response.ok(MemberViews.of(members.changeMe(current.actor(), change))).build();

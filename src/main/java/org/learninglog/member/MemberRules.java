@@ -9,7 +9,8 @@ import org.learninglog.api.Problems;
 /** What makes a name, an email or a time zone acceptable. */
 public final class MemberRules {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
+    private static final Pattern EMAIL = Pattern
+            .compile("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     private MemberRules() {

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
-import org.learninglog.api.contract.model.Token;
+import org.learninglog.api.contract.model.TokenJson;
 import org.learninglog.identity.Actor;
 
 @ApplicationScoped
@@ -33,7 +33,9 @@ public class MemberService {
     }
 
     /** The emails a member can switch off from a link in one, without logging in. */
-    public enum Emails { REMINDERS, REPLY_NOTIFICATIONS }
+    public enum Emails {
+        REMINDERS, REPLY_NOTIFICATIONS
+    }
 
     private final Clock clock;
     private final Event<Deactivated> deactivated;
@@ -137,7 +139,7 @@ public class MemberService {
     }
 
     /** A token for another member: administrators only, and only for an active member. */
-    public Token issueToken(Actor actor, UUID memberId, String name) {
+    public TokenJson issueToken(Actor actor, UUID memberId, String name) {
         if (!actor.admin()) {
             throw Problems.forbidden("Only administrators may issue tokens for other members");
         }

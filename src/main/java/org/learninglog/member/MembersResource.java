@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.MembersApi;
-import org.learninglog.api.contract.model.MemberCreate;
-import org.learninglog.api.contract.model.MemberPatch;
-import org.learninglog.api.contract.model.TokenCreate;
+import org.learninglog.api.contract.model.MemberCreateJson;
+import org.learninglog.api.contract.model.MemberPatchJson;
+import org.learninglog.api.contract.model.TokenCreateJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class MembersResource implements MembersApi {
@@ -30,7 +30,7 @@ class MembersResource implements MembersApi {
     }
 
     @Override
-    public Response createMember(MemberCreate body) {
+    public Response createMember(MemberCreateJson body) {
         Member member = members.create(current.actor(), body.getDisplayName(), body.getEmail(), body.getTimeZone(),
                 MemberViews.role(body.getRole()));
         return Response.created(URI.create("/api/v1/members/" + member.id)).entity(MemberViews.of(member)).build();
@@ -42,14 +42,14 @@ class MembersResource implements MembersApi {
     }
 
     @Override
-    public Response patchMember(UUID memberId, MemberPatch patch) {
+    public Response patchMember(UUID memberId, MemberPatchJson patch) {
         var changes = new MemberService.AdminChange(patch.getDisplayName(), patch.getEmail(), patch.getTimeZone(),
                 MemberViews.role(patch.getRole()), patch.getActive());
         return Response.ok(MemberViews.of(members.change(current.actor(), memberId, changes))).build();
     }
 
     @Override
-    public Response issueMemberToken(UUID memberId, TokenCreate body) {
+    public Response issueMemberToken(UUID memberId, TokenCreateJson body) {
         var issued = members.issueToken(current.actor(), memberId, body.getName());
         // No Location: the token is reachable only under the member's own /me/tokens, which for the
         // administrator calling here would name a token of theirs that does not exist (the contract declares none).

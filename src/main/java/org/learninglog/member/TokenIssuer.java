@@ -2,7 +2,7 @@ package org.learninglog.member;
 
 import java.util.UUID;
 
-import org.learninglog.api.contract.model.Token;
+import org.learninglog.api.contract.model.TokenJson;
 
 /**
  * Issues personal access tokens, for an administrator's {@code POST /members/{id}/tokens}. The member feature
@@ -11,5 +11,5 @@ import org.learninglog.api.contract.model.Token;
 public interface TokenIssuer {
 
     /** A new token of the member, as the API shows it: the only response that carries its secret. */
-    Token issue(UUID memberId, String name);
+    TokenJson issue(UUID memberId, String name);
 }

@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.learninglog.api.Cursor;
-import org.learninglog.api.Page;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
+import org.learninglog.api.Cursor;
+import org.learninglog.api.Page;
 import org.learninglog.identity.Actor;
 
 /**
@@ -76,7 +76,8 @@ public class NotificationService {
         if (after != null) {
             query.setParameter("at", Cursor.instant(after.get(0))).setParameter("id", Cursor.uuid(after.get(1)));
         }
-        List<Shown> rows = query.getResultList().stream().map(r -> new Shown((Notification) r[0], (String) r[1])).toList();
+        List<Shown> rows = query.getResultList().stream().map(r -> new Shown((Notification) r[0], (String) r[1]))
+                .toList();
         Page<Shown> page = Page.of(rows, size, s -> Cursor.encode(s.notification().createdAt.toString(),
                 s.notification().id.toString()));
         return new Inbox(page, unreadCount(actor));
@@ -88,7 +89,8 @@ public class NotificationService {
         if (ids == null) {
             Notification.update("readAt = ?1 where memberId = ?2 and readAt is null", now, actor.id());
         } else if (!ids.isEmpty()) {
-            Notification.update("readAt = ?1 where memberId = ?2 and readAt is null and id in ?3", now, actor.id(), ids);
+            Notification.update("readAt = ?1 where memberId = ?2 and readAt is null and id in ?3", now, actor.id(),
+                    ids);
         }
         return unreadCount(actor);
     }

@@ -4,14 +4,15 @@ import java.time.ZoneOffset;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.NotificationsApi;
-import org.learninglog.api.contract.model.AuthorRef;
-import org.learninglog.api.contract.model.MarkRead;
-import org.learninglog.api.contract.model.NotificationPage;
-import org.learninglog.api.contract.model.UnreadCount;
+import org.learninglog.api.contract.model.AuthorRefJson;
+import org.learninglog.api.contract.model.MarkReadJson;
+import org.learninglog.api.contract.model.NotificationJson;
+import org.learninglog.api.contract.model.NotificationPageJson;
+import org.learninglog.api.contract.model.UnreadCountJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class NotificationsResource implements NotificationsApi {
@@ -27,7 +28,7 @@ class NotificationsResource implements NotificationsApi {
     @Override
     public Response listMyNotifications(Boolean unread, Integer limit, String cursor) {
         var inbox = notifications.inbox(current.actor(), Boolean.TRUE.equals(unread), limit, cursor);
-        var body = new NotificationPage()
+        var body = new NotificationPageJson()
                 .items(inbox.page().items().stream().map(NotificationsResource::of).toList())
                 .nextCursor(inbox.page().nextCursor())
                 .unreadCount((int) inbox.unreadCount());
@@ -35,19 +36,19 @@ class NotificationsResource implements NotificationsApi {
     }
 
     @Override
-    public Response markNotificationsRead(MarkRead body) {
+    public Response markNotificationsRead(MarkReadJson body) {
         long unread = notifications.markRead(current.actor(), body.getIds());
-        return Response.ok(new UnreadCount().unreadCount((int) unread)).build();
+        return Response.ok(new UnreadCountJson().unreadCount((int) unread)).build();
     }
 
-    private static org.learninglog.api.contract.model.Notification of(NotificationService.Shown shown) {
+    private static NotificationJson of(NotificationService.Shown shown) {
         Notification n = shown.notification();
-        return new org.learninglog.api.contract.model.Notification()
+        return new NotificationJson()
                 .id(n.id)
-                .kind(org.learninglog.api.contract.model.Notification.KindEnum.fromValue(n.kind.name()))
+                .kind(NotificationJson.KindEnum.fromValue(n.kind.name()))
                 .entryId(n.entryId)
                 .replyId(n.replyId)
-                .actor(n.actorId == null ? null : new AuthorRef().id(n.actorId).displayName(shown.actorName()))
+                .actor(n.actorId == null ? null : new AuthorRefJson().id(n.actorId).displayName(shown.actorName()))
                 .read(n.readAt != null)
                 .createdAt(n.createdAt.atOffset(ZoneOffset.UTC));
     }

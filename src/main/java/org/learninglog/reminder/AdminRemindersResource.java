@@ -6,15 +6,15 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.AdminApi;
-import org.learninglog.api.contract.model.ReminderNudge;
-import org.learninglog.api.contract.model.ReminderOutcome;
-import org.learninglog.api.contract.model.ReminderPreviewGroup;
-import org.learninglog.api.contract.model.ReminderPreviewMember;
-import org.learninglog.api.contract.model.ReminderPreviewPage;
+import org.learninglog.api.contract.model.ReminderNudgeJson;
+import org.learninglog.api.contract.model.ReminderOutcomeJson;
+import org.learninglog.api.contract.model.ReminderPreviewGroupJson;
+import org.learninglog.api.contract.model.ReminderPreviewMemberJson;
+import org.learninglog.api.contract.model.ReminderPreviewPageJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class AdminRemindersResource implements AdminApi {
@@ -30,28 +30,28 @@ class AdminRemindersResource implements AdminApi {
     @Override
     public Response previewReminders(OffsetDateTime at, UUID groupId, Integer limit, String cursor) {
         var result = preview.preview(current.actor(), at == null ? null : at.toInstant(), groupId, limit, cursor);
-        var body = new ReminderPreviewPage()
+        var body = new ReminderPreviewPageJson()
                 .at(result.at().atOffset(ZoneOffset.UTC))
                 .items(result.page().items().stream().map(AdminRemindersResource::group).toList())
                 .nextCursor(result.page().nextCursor());
         return Response.ok(body).build();
     }
 
-    private static ReminderPreviewGroup group(ReminderPreview.Group group) {
-        return new ReminderPreviewGroup()
+    private static ReminderPreviewGroupJson group(ReminderPreview.Group group) {
+        return new ReminderPreviewGroupJson()
                 .groupId(group.groupId())
                 .groupName(group.groupName())
                 .members(group.members().stream().map(AdminRemindersResource::member).toList());
     }
 
-    private static ReminderPreviewMember member(ReminderPreview.Member member) {
-        ReminderPreviewMember wire = new ReminderPreviewMember()
+    private static ReminderPreviewMemberJson member(ReminderPreview.Member member) {
+        ReminderPreviewMemberJson wire = new ReminderPreviewMemberJson()
                 .memberId(member.memberId())
                 .displayName(member.displayName())
                 .timeZone(member.timeZone())
                 .week(member.week())
-                .nudge(member.nudge() == null ? null : ReminderNudge.valueOf(member.nudge()))
-                .outcome(ReminderOutcome.valueOf(member.outcome()));
+                .nudge(member.nudge() == null ? null : ReminderNudgeJson.valueOf(member.nudge()))
+                .outcome(ReminderOutcomeJson.valueOf(member.outcome()));
         wire.setLocalTime(member.localTime());
         return wire;
     }

@@ -55,7 +55,8 @@ public class ReminderJob {
      */
     public int enqueueDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + SCAN_LOCK + ")")
+            Boolean locked = (Boolean) entityManager
+                    .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + SCAN_LOCK + ")")
                     .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;

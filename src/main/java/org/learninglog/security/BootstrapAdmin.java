@@ -5,12 +5,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.runtime.StartupEvent;
-
 import org.jboss.logging.Logger;
 import org.learninglog.member.Member;
 import org.learninglog.member.MemberRules;
 import org.learninglog.member.MemberService;
+
+import io.quarkus.runtime.StartupEvent;
 
 /** Creates the configured administrator and their token at start, once, whatever the number of instances. */
 @ApplicationScoped

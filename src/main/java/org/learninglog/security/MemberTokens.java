@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.learninglog.api.contract.model.Token;
+import org.learninglog.api.contract.model.TokenJson;
 import org.learninglog.member.TokenIssuer;
 
 /** Issues the tokens an administrator asks for on a member's behalf; the member feature checks who may. */
@@ -18,7 +18,7 @@ class MemberTokens implements TokenIssuer {
     }
 
     @Override
-    public Token issue(UUID memberId, String name) {
+    public TokenJson issue(UUID memberId, String name) {
         return TokenViews.issued(tokens.issue(memberId, name));
     }
 }

@@ -31,7 +31,8 @@ class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.length() == BEARER.length()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Malformed Authorization header"));
         }
-        var request = new TokenAuthenticationRequest(new TokenCredential(header.substring(BEARER.length()).trim(), "bearer"));
+        var request = new TokenAuthenticationRequest(
+                new TokenCredential(header.substring(BEARER.length()).trim(), "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request);
     }

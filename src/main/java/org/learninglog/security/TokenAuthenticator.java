@@ -14,9 +14,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.agroal.api.AgroalDataSource;
-
 import org.learninglog.identity.Actor;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Resolves a bearer secret to its active member, and notes when the token was last used.

@@ -2,14 +2,14 @@ package org.learninglog.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.learninglog.identity.CurrentMember;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
-
-import org.learninglog.identity.CurrentMember;
 
 @ApplicationScoped
 class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -26,7 +26,8 @@ class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         return context.runBlocking(() -> authenticator.authenticate(request.getToken().getToken())
                 .map(CurrentMember::identityOf)
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown, revoked or deactivated token")));

@@ -3,8 +3,8 @@ package org.learninglog.security;
 import java.time.ZoneOffset;
 
 import org.learninglog.api.Page;
-import org.learninglog.api.contract.model.Token;
-import org.learninglog.api.contract.model.TokenPage;
+import org.learninglog.api.contract.model.TokenJson;
+import org.learninglog.api.contract.model.TokenPageJson;
 
 /** Maps tokens to their wire form; the secret only ever appears on the response that created it. */
 final class TokenViews {
@@ -12,12 +12,12 @@ final class TokenViews {
     private TokenViews() {
     }
 
-    static Token issued(AccessTokenService.Issued issued) {
+    static TokenJson issued(AccessTokenService.Issued issued) {
         return of(issued.token()).token(issued.secret());
     }
 
-    static Token of(AccessToken token) {
-        return new Token()
+    static TokenJson of(AccessToken token) {
+        return new TokenJson()
                 .id(token.id)
                 .name(token.name)
                 .prefix(token.prefix)
@@ -25,7 +25,8 @@ final class TokenViews {
                 .lastUsedAt(token.lastUsedAt == null ? null : token.lastUsedAt.atOffset(ZoneOffset.UTC));
     }
 
-    static TokenPage page(Page<AccessToken> page) {
-        return new TokenPage().items(page.items().stream().map(TokenViews::of).toList()).nextCursor(page.nextCursor());
+    static TokenPageJson page(Page<AccessToken> page) {
+        return new TokenPageJson().items(page.items().stream().map(TokenViews::of).toList())
+                .nextCursor(page.nextCursor());
     }
 }

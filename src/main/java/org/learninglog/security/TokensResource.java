@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.TokensApi;
-import org.learninglog.api.contract.model.TokenCreate;
+import org.learninglog.api.contract.model.TokenCreateJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class TokensResource implements TokensApi {
@@ -28,7 +28,7 @@ class TokensResource implements TokensApi {
     }
 
     @Override
-    public Response createMyToken(TokenCreate body) {
+    public Response createMyToken(TokenCreateJson body) {
         var issued = tokens.issueForMe(current.actor(), body.getName());
         return Response.created(URI.create("/api/v1/me/tokens/" + issued.token().id))
                 .entity(TokenViews.issued(issued)).build();

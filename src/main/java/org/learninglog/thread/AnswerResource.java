@@ -5,13 +5,13 @@ import java.util.UUID;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.AnswerApi;
-import org.learninglog.api.contract.model.AnswerWrite;
+import org.learninglog.api.contract.model.AnswerWriteJson;
 import org.learninglog.entry.Entry;
 import org.learninglog.entry.EntryViews;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class AnswerResource implements AnswerApi {
@@ -25,7 +25,7 @@ class AnswerResource implements AnswerApi {
     }
 
     @Override
-    public Response acceptAnswer(UUID entryId, AnswerWrite body) {
+    public Response acceptAnswer(UUID entryId, AnswerWriteJson body) {
         return entry(threads.accept(current.actor(), entryId, body.getReplyId()));
     }
 

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.contract.FollowApi;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class FollowResource implements FollowApi {

@@ -23,15 +23,18 @@ class Followers {
 
     /** Follows automatically, unless the member unfollowed this thread before. */
     void followUnlessUnfollowed(UUID entryId, UUID memberId, Instant now) {
-        entityManager.createNativeQuery("INSERT INTO follow (entry_id, member_id, following, since) VALUES (?1, ?2, true, ?3)"
-                + " ON CONFLICT (entry_id, member_id) DO NOTHING")
+        entityManager
+                .createNativeQuery(
+                        "INSERT INTO follow (entry_id, member_id, following, since) VALUES (?1, ?2, true, ?3)"
+                                + " ON CONFLICT (entry_id, member_id) DO NOTHING")
                 .setParameter(1, entryId).setParameter(2, memberId).setParameter(3, now).executeUpdate();
     }
 
     /** Follows or unfollows on the member's explicit request. */
     void set(UUID entryId, UUID memberId, boolean following, Instant now) {
-        entityManager.createNativeQuery("INSERT INTO follow (entry_id, member_id, following, since) VALUES (?1, ?2, ?3, ?4)"
-                + " ON CONFLICT (entry_id, member_id) DO UPDATE SET following = EXCLUDED.following, since = EXCLUDED.since")
+        entityManager
+                .createNativeQuery("INSERT INTO follow (entry_id, member_id, following, since) VALUES (?1, ?2, ?3, ?4)"
+                        + " ON CONFLICT (entry_id, member_id) DO UPDATE SET following = EXCLUDED.following, since = EXCLUDED.since")
                 .setParameter(1, entryId).setParameter(2, memberId).setParameter(3, following).setParameter(4, now)
                 .executeUpdate();
     }

@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.Problems;
 import org.learninglog.api.contract.QuestionsApi;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class QuestionsResource implements QuestionsApi {
@@ -24,7 +24,8 @@ class QuestionsResource implements QuestionsApi {
 
     @Override
     public Response listQuestions(String status, UUID groupId, String sort, Integer limit, String cursor) {
-        var page = questions.list(current.actor(), status == null ? null : choice("status", status, QuestionService.Status.class),
+        var page = questions.list(current.actor(),
+                status == null ? null : choice("status", status, QuestionService.Status.class),
                 groupId, sort == null ? QuestionService.Sort.NEWEST : choice("sort", sort, QuestionService.Sort.class),
                 limit, cursor);
         return Response.ok(ThreadViews.questions(page)).build();

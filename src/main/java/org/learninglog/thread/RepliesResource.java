@@ -6,12 +6,12 @@ import java.util.UUID;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.RepliesApi;
-import org.learninglog.api.contract.model.ReplyWrite;
+import org.learninglog.api.contract.model.ReplyWriteJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class RepliesResource implements RepliesApi {
@@ -30,7 +30,7 @@ class RepliesResource implements RepliesApi {
     }
 
     @Override
-    public Response postReply(UUID entryId, ReplyWrite body, String idempotencyKey) {
+    public Response postReply(UUID entryId, ReplyWriteJson body, String idempotencyKey) {
         ThreadService.Shown shown = threads.reply(current.actor(), entryId, body.getBody(), idempotencyKey, body);
         Reply reply = shown.reply().reply();
         return Response.created(URI.create("/api/v1/replies/" + reply.id))

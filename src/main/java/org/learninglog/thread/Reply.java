@@ -43,7 +43,8 @@ public class Reply extends PanacheEntityBase {
     static List<Authored> pageOfThread(UUID entryId, Instant afterCreatedAt, UUID afterId, int rows) {
         String keyset = afterCreatedAt == null ? "" : " and (r.createdAt > :at or (r.createdAt = :at and r.id > :id))";
         var query = getEntityManager().createQuery("select r, m.displayName from Reply r, Member m"
-                + " where m.id = r.memberId and r.entryId = :entry" + keyset + " order by r.createdAt, r.id", Object[].class)
+                + " where m.id = r.memberId and r.entryId = :entry" + keyset + " order by r.createdAt, r.id",
+                Object[].class)
                 .setParameter("entry", entryId)
                 .setMaxResults(rows);
         if (afterCreatedAt != null) {

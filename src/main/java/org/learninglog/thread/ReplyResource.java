@@ -5,12 +5,12 @@ import java.util.UUID;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.ReplyApi;
-import org.learninglog.api.contract.model.ReplyWrite;
+import org.learninglog.api.contract.model.ReplyWriteJson;
 import org.learninglog.identity.CurrentMember;
+
+import io.quarkus.security.Authenticated;
 
 @Authenticated
 class ReplyResource implements ReplyApi {
@@ -24,9 +24,10 @@ class ReplyResource implements ReplyApi {
     }
 
     @Override
-    public Response editReply(UUID replyId, String ifMatch, ReplyWrite body) {
+    public Response editReply(UUID replyId, String ifMatch, ReplyWriteJson body) {
         ThreadService.Shown shown = threads.edit(current.actor(), replyId, ifMatch, body.getBody());
-        return Response.ok(ThreadViews.of(shown)).header(HttpHeaders.ETAG, ETags.of(shown.reply().reply().version)).build();
+        return Response.ok(ThreadViews.of(shown)).header(HttpHeaders.ETAG, ETags.of(shown.reply().reply().version))
+                .build();
     }
 
     @Override

@@ -40,8 +40,7 @@ class ThreadMailQueries {
     record Emails<T extends Record>(List<OutboundMail<T>> mails, List<UUID> notificationIds) {
     }
 
-    private static final String DIGEST_ZONES =
-            "SELECT DISTINCT time_zone FROM member_recipient WHERE reply_notifications = 'DAILY_DIGEST' AND active";
+    private static final String DIGEST_ZONES = "SELECT DISTINCT time_zone FROM member_recipient WHERE reply_notifications = 'DAILY_DIGEST' AND active";
 
     /** One pending notification with what an email shows of it, as {@link #item} reads it from column 4 on. */
     private static final String ITEM = """

@@ -17,7 +17,6 @@ import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
 import org.learninglog.mail.UnsubscribeTokens;
 import org.learninglog.notification.Notification;
-import org.learninglog.thread.ThreadMailData.Activity;
 import org.learninglog.thread.ThreadMailData.Digest;
 import org.learninglog.thread.ThreadMailData.Item;
 import org.learninglog.thread.ThreadMailData.Unanswered;

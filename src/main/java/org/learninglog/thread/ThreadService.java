@@ -107,7 +107,8 @@ public class ThreadService {
         if (!reply.id.equals(entry.acceptedReplyId)) {
             entry.acceptedReplyId = reply.id;
             if (!reply.memberId.equals(actor.id())) {
-                List<UUID> replier = Member.<Member>findById(reply.memberId).active ? List.of(reply.memberId) : List.of();
+                List<UUID> replier = Member.<Member>findById(reply.memberId).active ? List.of(reply.memberId)
+                        : List.of();
                 notifications.notify(replier, Notification.Kind.ANSWER_ACCEPTED, entryId, reply.id, actor.id());
             }
         }
@@ -143,7 +144,8 @@ public class ThreadService {
         List<UUID> recipients = followers.toNotify(entry.id, entry.memberId, entry.groupId, actor.id());
         List<UUID> others = recipients.stream().filter(id -> !id.equals(entry.memberId)).toList();
         if (recipients.contains(entry.memberId)) {
-            notifications.notify(List.of(entry.memberId), Notification.Kind.REPLY_ON_MY_ENTRY, entry.id, reply.id, actor.id());
+            notifications.notify(List.of(entry.memberId), Notification.Kind.REPLY_ON_MY_ENTRY, entry.id, reply.id,
+                    actor.id());
         }
         notifications.notify(others, Notification.Kind.REPLY_ON_FOLLOWED_THREAD, entry.id, reply.id, actor.id());
         return reply;
@@ -203,7 +205,8 @@ public class ThreadService {
             throw Problems.invalid("body", "must not be blank");
         }
         if (text.length() > MAX_BODY) {
-            throw Problems.invalid("body", "must be at most " + MAX_BODY + " characters (it has " + text.length() + ")");
+            throw Problems.invalid("body",
+                    "must be at most " + MAX_BODY + " characters (it has " + text.length() + ")");
         }
         return text;
     }

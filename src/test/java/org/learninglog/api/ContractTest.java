@@ -26,7 +26,8 @@ class ContractTest {
         JsonNode served = YAML.readTree(given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
 
-        assertEquals(YAML.convertValue(file.get("paths"), Map.class), YAML.convertValue(served.get("paths"), Map.class));
+        assertEquals(YAML.convertValue(file.get("paths"), Map.class),
+                YAML.convertValue(served.get("paths"), Map.class));
         assertEquals(YAML.convertValue(file.get("components"), Map.class),
                 YAML.convertValue(served.get("components"), Map.class));
     }

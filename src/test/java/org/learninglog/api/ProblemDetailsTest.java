@@ -60,7 +60,8 @@ class ProblemDetailsTest {
     void shouldRejectAReadOnlyFieldOnMe() {
         badRequestAs(admin.token()).body("{\"role\": \"ADMIN\"}").patch("/api/v1/me").then()
                 .statusCode(400).body("errors.field", hasItem("role"));
-        badRequestAs(admin.token()).body("{\"id\": \"9a0e1fd2-7c4e-4a8e-9f57-2b8f0a3c1d11\"}").patch("/api/v1/me").then()
+        badRequestAs(admin.token()).body("{\"id\": \"9a0e1fd2-7c4e-4a8e-9f57-2b8f0a3c1d11\"}").patch("/api/v1/me")
+                .then()
                 .statusCode(400).body("errors.field", hasItem("id"));
     }
 

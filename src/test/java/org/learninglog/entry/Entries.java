@@ -30,6 +30,7 @@ public final class Entries {
     /** The regional manager's week: a new packaging supplier, 20% over budget, and a question. */
     public static Map<String, Object> packagingEntry() {
         return entry("Switched to a new packaging supplier to meet the standards",
-                "Costs came in 20% over budget", "Has anyone found a workaround?", List.of("packaging", "supplier-costs"));
+                "Costs came in 20% over budget", "Has anyone found a workaround?",
+                List.of("packaging", "supplier-costs"));
     }
 }

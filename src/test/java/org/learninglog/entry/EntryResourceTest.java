@@ -162,7 +162,8 @@ class EntryResourceTest {
             badRequestAs(stranger.token()).get("/api/v1/entries/{id}", id).then().statusCode(404)
                     .contentType("application/problem+json");
             badRequestAs(stranger.token()).get("/api/v1/entries/{id}/history", id).then().statusCode(404);
-            badRequestAs(stranger.token()).get("/api/v1/groups/{g}/weeks/current/entries", groupId).then().statusCode(404);
+            badRequestAs(stranger.token()).get("/api/v1/groups/{g}/weeks/current/entries", groupId).then()
+                    .statusCode(404);
             badRequestAs(stranger.token()).body(packagingEntry())
                     .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(404);
             badRequestAs(stranger.token()).header("If-Match", "\"1\"").body(Map.of("tried", "mine now"))

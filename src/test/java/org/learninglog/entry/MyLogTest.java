@@ -68,7 +68,8 @@ class MyLogTest {
         TestMember ben = data.member("Ben");
         UUID groupId = data.group("Managers " + TestData.suffix(), ana, ben);
         String id = as(ana.token()).body(Entries.packagingEntry())
-                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract().path("id");
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract()
+                .path("id");
         markReplied(UUID.fromString(id));
 
         as(ana.token()).header("If-Match", "\"1\"").delete("/api/v1/entries/{id}", id).then().statusCode(204);

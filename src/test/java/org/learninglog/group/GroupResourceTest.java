@@ -225,7 +225,8 @@ class GroupResourceTest {
         as(outsider.token()).body(Map.of("name", "Mine now")).patch("/api/v1/groups/{id}", group).then()
                 .statusCode(404);
         as(outsider.token()).get("/api/v1/groups/{id}/members", group).then().statusCode(404);
-        as(outsider.token()).body(Map.of("memberId", outsider.id().toString())).post("/api/v1/groups/{id}/members", group)
+        as(outsider.token()).body(Map.of("memberId", outsider.id().toString()))
+                .post("/api/v1/groups/{id}/members", group)
                 .then().statusCode(404);
         as(outsider.token()).delete("/api/v1/groups/{id}/members/{memberId}", group, fay.id()).then().statusCode(404);
         as(outsider.token()).get("/api/v1/groups/{id}", UUID.randomUUID()).then().statusCode(404);
@@ -253,7 +254,8 @@ class GroupResourceTest {
         TestMember ana = data.member("Ana");
         UUID group = data.group("Growing " + TestData.suffix(), null);
 
-        as(admin.token()).body(Map.of("memberId", ana.id().toString())).post("/api/v1/groups/{id}/members", group).then()
+        as(admin.token()).body(Map.of("memberId", ana.id().toString())).post("/api/v1/groups/{id}/members", group)
+                .then()
                 .statusCode(201)
                 .body("memberId", equalTo(ana.id().toString()))
                 .body("displayName", equalTo("Ana"))
@@ -273,8 +275,10 @@ class GroupResourceTest {
         UUID group = data.group("Growing " + TestData.suffix(), null);
         as(admin.token()).body(Map.of("active", false)).patch("/api/v1/members/{id}", gone.id()).then().statusCode(200);
 
-        as(admin.token()).body(Map.of("memberId", UUID.randomUUID().toString())).post("/api/v1/groups/{id}/members", group)
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("memberId"));
+        as(admin.token()).body(Map.of("memberId", UUID.randomUUID().toString()))
+                .post("/api/v1/groups/{id}/members", group)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("memberId"));
         as(admin.token()).body(Map.of("memberId", gone.id().toString())).post("/api/v1/groups/{id}/members", group)
                 .then().statusCode(400).body("errors.field", hasItem("memberId"));
         badRequestAs(admin.token()).body(Map.of()).post("/api/v1/groups/{id}/members", group)
@@ -314,7 +318,8 @@ class GroupResourceTest {
                 .body("role", equalTo("FACILITATOR"));
 
         // Now a facilitator, Ana may manage the group.
-        as(ana.token()).body(Map.of("reminderTime", "10:00")).patch("/api/v1/groups/{id}", group).then().statusCode(200);
+        as(ana.token()).body(Map.of("reminderTime", "10:00")).patch("/api/v1/groups/{id}", group).then()
+                .statusCode(200);
         as(ana.token()).body(Map.of("role", "MEMBER"))
                 .patch("/api/v1/groups/{id}/members/{memberId}", group, fay.id()).then()
                 .statusCode(200).body("role", equalTo("MEMBER"));

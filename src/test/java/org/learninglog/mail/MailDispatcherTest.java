@@ -243,7 +243,8 @@ class MailDispatcherTest extends ClockAndMailTest {
         assertThat(html, not(containsString("<b>Co</b>")));
         assertThat(html, containsString("Eve &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         assertThat(html, containsString("Ops &amp; &lt;b&gt;Co&lt;/b&gt;"));
-        assertThat(TestMailServer.part(message, "text/plain"), containsString("Hello Eve <script>alert('x')</script>,"));
+        assertThat(TestMailServer.part(message, "text/plain"),
+                containsString("Hello Eve <script>alert('x')</script>,"));
         assertThat(TestMailServer.subject(message), startsWith("Ops & <b>Co</b> "));
 
         assertThat(TestMailServer.header(message, "List-Unsubscribe"),

@@ -98,8 +98,10 @@ class UnsubscribeTest extends ClockAndMailTest {
         TestMember ana = data.member("Ana");
         String payload = BASE64URL.encodeToString(("v1:reminders:" + ana.id()).getBytes(StandardCharsets.UTF_8));
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("an-attacker-guessing-the-signing-key".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String forged = payload + "." + BASE64URL.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
+        mac.init(new SecretKeySpec("an-attacker-guessing-the-signing-key".getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String forged = payload + "."
+                + BASE64URL.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
 
         oneClick(forged).statusCode(400);
         oneClick("not-a-token").statusCode(400);

@@ -27,8 +27,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.learninglog.Api;
 import org.learninglog.TestData;
-import org.learninglog.api.Cursor;
 import org.learninglog.TestData.TestMember;
+import org.learninglog.api.Cursor;
 import org.learninglog.time.MutableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -252,7 +252,8 @@ class MemberResourceTest {
                 .body("awayUntil", equalTo(backOn.toString()));
 
         as(ana.token()).get("/api/v1/me").then()
-                .statusCode(200).body("displayName", equalTo("Ana Alves")).body("awayUntil", equalTo(backOn.toString()));
+                .statusCode(200).body("displayName", equalTo("Ana Alves"))
+                .body("awayUntil", equalTo(backOn.toString()));
         as(ana.token()).body(Map.of("reminders", true)).patch("/api/v1/me").then()
                 .statusCode(200).body("reminders", equalTo(true)).body("displayName", equalTo("Ana Alves"));
     }

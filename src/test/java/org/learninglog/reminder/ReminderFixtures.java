@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
-
 import org.learninglog.mail.MailDispatcher;
 
 /**

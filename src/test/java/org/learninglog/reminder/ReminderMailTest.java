@@ -37,7 +37,7 @@ class ReminderMailTest {
 
     @Test
     void shouldFailLoudlyWhenAFieldIsMissing() {
-        for (MailKind<ReminderMail> kind : new MailKind[] {ReminderMail.REMINDER, ReminderMail.FOLLOW_UP}) {
+        for (MailKind<ReminderMail> kind : new MailKind[] { ReminderMail.REMINDER, ReminderMail.FOLLOW_UP }) {
             String json = kind.write(first);
             assertThrows(IllegalStateException.class, () -> kind.read(json.replace("\"groupName\":\"Ops\",", "")));
             assertThrows(IllegalStateException.class, () -> kind.read(json.replace("\"lastQuestion\":null,", "")));

@@ -3,7 +3,6 @@ package org.learninglog.reminder;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +98,8 @@ class ReminderPreviewTest extends ClockAndMailTest {
         String cursor = Api.as(admin.token()).queryParam("limit", 1).get(PREVIEW).then().statusCode(200)
                 .body("items", hasSize(1)).body("nextCursor", notNullValue())
                 .extract().path("nextCursor");
-        String first = Api.as(admin.token()).queryParam("limit", 1).get(PREVIEW).then().extract().path("items[0].groupId");
+        String first = Api.as(admin.token()).queryParam("limit", 1).get(PREVIEW).then().extract()
+                .path("items[0].groupId");
         String second = Api.as(admin.token()).queryParam("limit", 1).queryParam("cursor", cursor).get(PREVIEW).then()
                 .statusCode(200).body("items", hasSize(1)).extract().path("items[0].groupId");
         assertNotEquals(first, second);

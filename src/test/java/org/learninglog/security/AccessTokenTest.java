@@ -116,7 +116,8 @@ class AccessTokenTest {
         TestMember admin = data.admin();
         TestMember bo = data.member("Bo");
 
-        Response issued = as(admin.token()).body(Map.of("name", "onboarding")).post("/api/v1/members/{id}/tokens", bo.id());
+        Response issued = as(admin.token()).body(Map.of("name", "onboarding")).post("/api/v1/members/{id}/tokens",
+                bo.id());
 
         // No Location: the token lives under the member's /me, which is not a URL the administrator can use.
         issued.then().statusCode(201).header("Location", nullValue())

@@ -35,7 +35,8 @@ import io.restassured.specification.RequestSpecification;
 class AuthenticationTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options",
+            "trace");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
 
     @Inject

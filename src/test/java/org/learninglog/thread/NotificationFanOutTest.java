@@ -62,7 +62,8 @@ class NotificationFanOutTest {
                 .body("items[0].read", equalTo(false));
         as(follower.token()).get("/api/v1/me/notifications").then()
                 .body("items.kind", equalTo(List.of("REPLY_ON_FOLLOWED_THREAD")));
-        as(replier.token()).get("/api/v1/me/notifications").then().body("items", hasSize(0)).body("unreadCount", equalTo(0));
+        as(replier.token()).get("/api/v1/me/notifications").then().body("items", hasSize(0)).body("unreadCount",
+                equalTo(0));
         as(bystander.token()).get("/api/v1/me/notifications").then().body("items", hasSize(0));
     }
 
@@ -92,7 +93,8 @@ class NotificationFanOutTest {
         as(follower.token()).put("/api/v1/entries/{id}/follow", entryId).then().statusCode(204);
         as(bystander.token()).put("/api/v1/entries/{id}/follow", entryId).then().statusCode(204);
         TestMember admin = data.admin();
-        as(admin.token()).body(Map.of("active", false)).patch("/api/v1/members/{id}", follower.id()).then().statusCode(200);
+        as(admin.token()).body(Map.of("active", false)).patch("/api/v1/members/{id}", follower.id()).then()
+                .statusCode(200);
         as(admin.token()).delete("/api/v1/groups/{g}/members/{m}", groupId, bystander.id()).then().statusCode(204);
         reply(replier, entryId, "Pool the orders");
         as(bystander.token()).get("/api/v1/me/notifications").then().body("items", hasSize(0));
@@ -110,7 +112,8 @@ class NotificationFanOutTest {
     @Test
     void shouldTellTheReplierWhenTheirAnswerIsAcceptedButNotTheAcceptor() {
         String replyId = reply(replier, entryId, "Pool the orders");
-        as(asker.token()).body(Map.of("replyId", replyId)).put("/api/v1/entries/{id}/answer", entryId).then().statusCode(200);
+        as(asker.token()).body(Map.of("replyId", replyId)).put("/api/v1/entries/{id}/answer", entryId).then()
+                .statusCode(200);
         as(replier.token()).get("/api/v1/me/notifications").then()
                 .body("items.kind", equalTo(List.of("ANSWER_ACCEPTED")))
                 .body("items[0].actor.displayName", equalTo("Asker"));

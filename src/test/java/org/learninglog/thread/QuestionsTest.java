@@ -57,7 +57,8 @@ class QuestionsTest {
         waiting = question(ana, buyers);
         clock.advance(Duration.ofMinutes(10));
         String answer = reply(ben, answered, "Pool the orders");
-        as(ana.token()).body(Map.of("replyId", answer)).put("/api/v1/entries/{id}/answer", answered).then().statusCode(200);
+        as(ana.token()).body(Map.of("replyId", answer)).put("/api/v1/entries/{id}/answer", answered).then()
+                .statusCode(200);
         reply(ana, replied, "Try a longer contract");
     }
 
@@ -76,8 +77,10 @@ class QuestionsTest {
 
     @Test
     void shouldFilterByStatusAndGroup() {
-        as(ana.token()).get("/api/v1/questions?status=open").then().body("items.entryId", equalTo(List.of(waiting, replied)));
-        as(ana.token()).get("/api/v1/questions?status=answered").then().body("items.entryId", equalTo(List.of(answered)));
+        as(ana.token()).get("/api/v1/questions?status=open").then().body("items.entryId",
+                equalTo(List.of(waiting, replied)));
+        as(ana.token()).get("/api/v1/questions?status=answered").then().body("items.entryId",
+                equalTo(List.of(answered)));
         as(ana.token()).queryParam("groupId", managers.toString()).get("/api/v1/questions").then()
                 .body("items.entryId", equalTo(List.of(replied, answered)));
         badRequestAs(cleo.token()).queryParam("groupId", buyers.toString()).get("/api/v1/questions").then()

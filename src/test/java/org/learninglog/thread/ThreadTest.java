@@ -57,7 +57,9 @@ class ThreadTest {
         clock.advance(Duration.ofMinutes(3));
         reply(other, entryId, "  Ask the supplier for a two-year contract  ");
         as(asker.token()).get("/api/v1/entries/{id}/replies", entryId).then().statusCode(200)
-                .body("items.body", equalTo(List.of("We pooled orders with two other regions", "Ask the supplier for a two-year contract")))
+                .body("items.body",
+                        equalTo(List.of("We pooled orders with two other regions",
+                                "Ask the supplier for a two-year contract")))
                 .body("items.author.displayName", equalTo(List.of("Peer one", "Peer two")))
                 .body("items.accepted", equalTo(List.of(false, false)));
         as(asker.token()).get("/api/v1/entries/{id}", entryId).then().statusCode(200)
@@ -124,7 +126,8 @@ class ThreadTest {
                 .body("editedAt", notNullValue());
         badRequestAs(peer.token()).header("If-Match", "\"1\"").body(Map.of("body", "stale"))
                 .patch("/api/v1/replies/{id}", replyId).then().statusCode(412);
-        badRequestAs(other.token()).header("If-Match", "\"2\"").delete("/api/v1/replies/{id}", replyId).then().statusCode(403);
+        badRequestAs(other.token()).header("If-Match", "\"2\"").delete("/api/v1/replies/{id}", replyId).then()
+                .statusCode(403);
         as(peer.token()).header("If-Match", "\"2\"").delete("/api/v1/replies/{id}", replyId).then().statusCode(204);
         as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("replyCount", equalTo(0))
                 .body("firstReplyAt", nullValue());
@@ -143,7 +146,8 @@ class ThreadTest {
     @Test
     void shouldReopenTheQuestionWhenTheAcceptedReplyIsDeleted() {
         String replyId = reply(peer, entryId, "Pool the orders");
-        as(asker.token()).body(Map.of("replyId", replyId)).put("/api/v1/entries/{id}/answer", entryId).then().statusCode(200);
+        as(asker.token()).body(Map.of("replyId", replyId)).put("/api/v1/entries/{id}/answer", entryId).then()
+                .statusCode(200);
         as(peer.token()).header("If-Match", "\"1\"").delete("/api/v1/replies/{id}", replyId).then().statusCode(204);
         as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("questionStatus", equalTo("open"));
     }
@@ -167,7 +171,8 @@ class ThreadTest {
         TestMember quiet = data.member("Quiet");
         UUID quietGroup = data.group("Quiet " + TestData.suffix(), quiet, peer);
         String noQuestion = as(quiet.token()).body(Map.of("tried", "Tried", "failed", "Failed"))
-                .put("/api/v1/groups/{g}/weeks/current/entries/me", quietGroup).then().statusCode(201).extract().path("id");
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", quietGroup).then().statusCode(201).extract()
+                .path("id");
         String replyId = reply(peer, noQuestion, "Nice");
         badRequestAs(quiet.token()).body(Map.of("replyId", replyId)).put("/api/v1/entries/{id}/answer", noQuestion)
                 .then().statusCode(422);
