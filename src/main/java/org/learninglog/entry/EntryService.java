@@ -203,9 +203,7 @@ public class EntryService {
     }
 
     private Entry visible(Actor actor, UUID entryId, LockModeType lock) {
-        Entry entry = Entry.<Entry>findByIdOptional(entryId, lock).orElseThrow(() -> Problems.notFound("Entry"));
-        access.contentAccess(actor, entry.groupId);
-        return entry;
+        return access.content(actor, Entry.<Entry>findByIdOptional(entryId, lock), e -> e.groupId, "Entry");
     }
 
     private Entry ownLive(Actor actor, UUID entryId, String ifMatch) {

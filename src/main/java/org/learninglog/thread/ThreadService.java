@@ -160,9 +160,7 @@ public class ThreadService {
     }
 
     private Entry visibleEntry(Actor actor, UUID entryId, LockModeType lock) {
-        Entry entry = Entry.<Entry>findByIdOptional(entryId, lock).orElseThrow(() -> Problems.notFound("Entry"));
-        access.contentAccess(actor, entry.groupId);
-        return entry;
+        return access.content(actor, Entry.<Entry>findByIdOptional(entryId, lock), e -> e.groupId, "Entry");
     }
 
     private Entry ownEntry(Actor actor, UUID entryId) {
@@ -177,10 +175,8 @@ public class ThreadService {
     }
 
     private Reply ownReply(Actor actor, UUID replyId, String ifMatch) {
-        Reply reply = Reply.<Reply>findByIdOptional(replyId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> Problems.notFound("Reply"));
-        Entry entry = Entry.findById(reply.entryId);
-        access.contentAccess(actor, entry.groupId);
+        Reply reply = access.content(actor, Reply.<Reply>findByIdOptional(replyId, LockModeType.PESSIMISTIC_WRITE),
+                r -> Entry.<Entry>findById(r.entryId).groupId, "Reply");
         if (!reply.memberId.equals(actor.id())) {
             throw Problems.forbidden("Only the reply's author may change or delete it");
         }
