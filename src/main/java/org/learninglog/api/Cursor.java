@@ -67,7 +67,7 @@ public final class Cursor {
         return instant;
     }
 
-    /** A key of another kind, read by the parser that wrote it; empty when it is not one. */
+    /** A key of another kind (a week, say), read by its parser; a key the parser refuses is not a cursor's. */
     public static <T> T key(String key, java.util.function.Function<String, java.util.Optional<T>> parse) {
         return parse.apply(key).orElseThrow(Cursor::notACursor);
     }

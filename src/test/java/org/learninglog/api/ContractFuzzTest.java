@@ -270,7 +270,7 @@ class ContractFuzzTest {
         String format = schema.path("format").asText();
         switch (type) {
             case "integer" -> {
-                values.addAll(List.of("abc", "1.5", "1e1", "", "99999999999", "0x10"));
+                values.addAll(List.of("abc", "1.5", "", "99999999999"));
                 if (schema.has("minimum")) {
                     values.add(Long.toString(schema.get("minimum").asLong() - 1));
                 }
@@ -319,9 +319,8 @@ class ContractFuzzTest {
     private static List<String> forgedCursors() {
         String id = UUID.randomUUID().toString();
         String farFuture = "+1000000000-12-31T23:59:59Z";
-        return List.of("not a cursor", "%%%", Cursor.encode(farFuture, id), Cursor.encode("Name", "not-an-id"),
-                Cursor.encode("0", farFuture, id), Cursor.encode("2026-W48", farFuture, id),
-                Cursor.encode("99999999999"), Cursor.encode("a", "b", "c", "d"), Cursor.encode("x\u0000", id));
+        return List.of("not a cursor", Cursor.encode(farFuture, id), Cursor.encode("0", farFuture, id),
+                Cursor.encode("2026-W48", farFuture, id), Cursor.encode("99999999999"), Cursor.encode("x\u0000", id));
     }
 
     private void bodyCases(String operationId, Map.Entry<String, JsonNode> media, List<Case> cases) {
@@ -344,7 +343,6 @@ class ContractFuzzTest {
         shapes.put("not JSON", "{\"a\": ");
         shapes.put("an array", "[]");
         shapes.put("a number", "42");
-        shapes.put("a string", "\"body\"");
         shapes.put("null", "null");
         shapes.put("a value after the body", null);
         shapes.put("garbage after the body", null);
@@ -397,7 +395,7 @@ class ContractFuzzTest {
         values.add("null");
         String type = schema.path("type").asText();
         switch (type) {
-            case "boolean" -> values.addAll(List.of("0", "1", "\"true\"", "\"yes\"", "\"\"", "[]", "{}", "[true]"));
+            case "boolean" -> values.addAll(List.of("0", "\"true\"", "\"\"", "[true]", "{}"));
             case "integer", "number" -> values.addAll(List.of("\"5\"", "true", "1.5", "[]", "{}"));
             case "array" -> {
                 values.addAll(List.of("\"x\"", "{}", "5", "true", "[null]"));
@@ -409,14 +407,18 @@ class ContractFuzzTest {
                     }
                     values.add("[" + String.join(", ", many) + "]");
                 }
-                for (String item : invalidJson(items)) {
-                    if (!"null".equals(item)) {
-                        values.add("[" + item + "]");
-                    }
+                // Items of the wrong type, too long or malformed; null items are "[null]" above.
+                invalidJson(items).stream().filter(item -> !"null".equals(item)).limit(3)
+                        .forEach(item -> values.add("[" + item + "]"));
+                if (items.has("maxLength")) {
+                    values.add("[" + JSON.valueToTree(EMOJI.repeat(items.get("maxLength").asInt() + 1)) + "]");
+                }
+                if (items.has("format")) {
+                    values.add("[\"not-a-" + items.get("format").asText() + "\"]");
                 }
             }
             default -> {
-                values.addAll(List.of("42", "1.5", "true", "{}", "[]", "[\"x\"]", "\"a\\u0000b\"", "\"\\ud800\""));
+                values.addAll(List.of("42", "true", "{}", "[]", "\"a\\u0000b\"", "\"\\ud800\""));
                 String format = schema.path("format").asText();
                 if ("uuid".equals(format)) {
                     values.addAll(List.of("\"not-a-uuid\"", "\"\"", "\"1-1-1-1-1\"",
@@ -425,11 +427,10 @@ class ContractFuzzTest {
                     values.addAll(List.of("\"2026-02-30\"", "\"+5874898-01-01\"", "\"10000-01-01\"", "\"0000-12-31\"",
                             "\"2026-03-10T00:00:00Z\"", "\"2026/03/10\"", "\"\"", "20000", "[2030, 1, 1]"));
                 }
+                // Too long in code points, as the contract counts: emoji, two UTF-16 units each.
                 for (String text : invalidTexts(schema)) {
-                    values.add(JSON.valueToTree(text).toString());
-                }
-                if (schema.has("maxLength")) {
-                    values.add(JSON.valueToTree(EMOJI.repeat(schema.get("maxLength").asInt() + 1)).toString());
+                    boolean tooLong = schema.has("maxLength") && text.length() > schema.get("maxLength").asInt();
+                    values.add(JSON.valueToTree(tooLong ? EMOJI.repeat(text.length()) : text).toString());
                 }
             }
         }
