@@ -1,10 +1,14 @@
 package org.learninglog.api;
 
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,31 +19,53 @@ import org.learninglog.api.contract.model.FieldErrorJson;
 @Provider
 class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    private static final String IF_MATCH = "If-Match";
+
     @Override
     public Response toResponse(ConstraintViolationException exception) {
-        // RFC 6585: a change that needs a precondition and has none is 428, not a plain 400.
-        if (exception.getConstraintViolations().stream().anyMatch(v -> "ifMatch".equals(fieldOf(v)))) {
-            return ProblemResponses.of(Problems.preconditionRequired(ETags.MISSING));
-        }
         List<FieldErrorJson> errors = exception.getConstraintViolations().stream()
                 .map(v -> Problems.fieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldErrorJson::getField))
                 .toList();
+        // RFC 6585: a change that needs a precondition and has none is 428, not a plain 400.
+        if (errors.stream().anyMatch(e -> IF_MATCH.equals(e.getField()))) {
+            return ProblemResponses.of(Problems.preconditionRequired(ETags.MISSING));
+        }
         return ProblemResponses.of(Problems.invalid(errors));
     }
 
-    /** `createMember.memberCreate.email` becomes `email`; a query parameter keeps its name; a missing body is `body`. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> names = new java.util.ArrayList<>();
-        violation.getPropertyPath().forEach(node -> names.add(node.getName()));
-        if (names.size() > 2) {
-            return String.join(".", names.subList(2, names.size()));
+    /**
+     * What the caller sent that broke the constraint: a parameter by its name on the wire (`limit`,
+     * `Idempotency-Key`), a body field by its path in the body (`displayName`, `tags[2]`), or the whole `body`.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        if (!nodes.hasNext()) {
+            return "body";
         }
-        String parameter = names.size() == 2 ? names.get(1) : "body";
-        return PARAMETERS.contains(parameter) ? parameter : "body";
+        Path.Node method = nodes.next();
+        if (method.getKind() != ElementKind.METHOD || !nodes.hasNext()) {
+            return "body";
+        }
+        Path.Node parameter = nodes.next();
+        if (parameter.getKind() != ElementKind.PARAMETER) {
+            return "body";
+        }
+        Optional<Parameters.Declared> declared = Parameters.of(violation.getRootBeanClass(), method.getName(),
+                method.as(Path.MethodNode.class).getParameterTypes().toArray(Class<?>[]::new))
+                .map(all -> all.get(parameter.as(Path.ParameterNode.class).getParameterIndex()));
+        if (declared.isPresent() && declared.get().in() != Parameters.In.BODY) {
+            return declared.get().name();
+        }
+        StringBuilder field = new StringBuilder();
+        nodes.forEachRemaining(node -> {
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        });
+        return field.isEmpty() ? "body" : field.toString();
     }
-
-    /** Query, path and header parameters keep their names; anything else is the body. */
-    private static final java.util.Set<String> PARAMETERS = java.util.Set.of(
-            "limit", "cursor", "at", "status", "groupId", "sort", "unread", "week", "ifMatch", "token");
 }

@@ -10,11 +10,15 @@ public final class Cursor {
 
     private static final String SEPARATOR = "\u001f";
 
-    // UTF-16 rather than UTF-8: names are limited in Java chars, and UTF-16 takes exactly 2 bytes per char, so a
-    // cursor holding a 120-char group name and an id (314 bytes, 419 characters) stays within the contract's
-    // 512-character cursor. In UTF-8 a CJK name takes 3 bytes per char and the cursor grew to 530 characters,
-    // which the API then refused as the next page's cursor.
+    // UTF-16 rather than UTF-8: names are limited in code points, which UTF-16 writes in 2 bytes (4 outside the
+    // Basic Multilingual Plane, as UTF-8 does), against UTF-8's 3 for CJK. The longest cursor, a 120-emoji group
+    // name and an id (554 bytes), is 739 characters, within the contract's 1024-character cursor.
     private static final Charset ENCODING = StandardCharsets.UTF_16BE;
+
+    // Instants this API stores and issues lie within RFC 3339's years; one outside them was forged, and
+    // PostgreSQL would fail the statement it is bound to.
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    private static final java.time.Instant AFTER_LATEST = java.time.Instant.parse("+10000-01-01T00:00:00Z");
 
     private Cursor() {
     }
@@ -51,11 +55,21 @@ public final class Cursor {
     }
 
     public static java.time.Instant instant(String key) {
+        java.time.Instant instant;
         try {
-            return java.time.Instant.parse(key);
+            instant = java.time.Instant.parse(key);
         } catch (java.time.format.DateTimeParseException e) {
             throw notACursor();
         }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
+            throw notACursor();
+        }
+        return instant;
+    }
+
+    /** A key of another kind (a week, say), read by its parser; a key the parser refuses is not a cursor's. */
+    public static <T> T key(String key, java.util.function.Function<String, java.util.Optional<T>> parse) {
+        return parse.apply(key).orElseThrow(Cursor::notACursor);
     }
 
     public static int integer(String key) {

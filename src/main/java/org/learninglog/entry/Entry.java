@@ -87,13 +87,17 @@ public class Entry extends PanacheEntityBase {
                 .getResultList().stream().map(r -> new Authored((Entry) r[0], (String) r[1])).toList();
     }
 
-    /** A page of one member's live entries, newest first, after the cursor's (createdAt, id). */
-    static List<Entry> pageOfMember(UUID memberId, Instant afterCreatedAt, UUID afterId, int rows) {
-        if (afterCreatedAt == null) {
-            return find("memberId = ?1 and deletedAt is null order by createdAt desc, id desc", memberId)
-                    .page(0, rows).list();
+    /**
+     * A page of one member's live entries, the newest week first and within a week the newest posted first,
+     * after the cursor's (week, createdAt, id). Weeks compare as text: `2026-W09` sorts before `2026-W10`.
+     */
+    static List<Entry> pageOfMember(UUID memberId, String afterWeek, Instant afterCreatedAt, UUID afterId, int rows) {
+        String order = " order by week desc, createdAt desc, id desc";
+        if (afterWeek == null) {
+            return find("memberId = ?1 and deletedAt is null" + order, memberId).page(0, rows).list();
         }
-        return find("memberId = ?1 and deletedAt is null and (createdAt < ?2 or (createdAt = ?2 and id < ?3))"
-                + " order by createdAt desc, id desc", memberId, afterCreatedAt, afterId).page(0, rows).list();
+        return find("memberId = ?1 and deletedAt is null and (week < ?2 or (week = ?2"
+                + " and (createdAt < ?3 or (createdAt = ?3 and id < ?4))))" + order,
+                memberId, afterWeek, afterCreatedAt, afterId).page(0, rows).list();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.learninglog.api.CodePointLengths;
 import org.learninglog.api.Problems;
 
 /** What a well-formed entry is: three short texts and a few tags. */
@@ -18,14 +19,15 @@ final class EntryRules {
     private EntryRules() {
     }
 
-    /** Trimmed text of 1 to 4000 characters. */
+    /** Trimmed text of 1 to 4000 characters, counted as the contract does: in Unicode code points. */
     static String text(String field, String value) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {
             throw Problems.invalid(field, "must not be blank");
         }
-        if (text.length() > MAX_TEXT) {
-            throw Problems.invalid(field, "must be at most " + MAX_TEXT + " characters (it has " + text.length() + ")");
+        int length = CodePointLengths.length(text);
+        if (length > MAX_TEXT) {
+            throw Problems.invalid(field, "must be at most " + MAX_TEXT + " characters (it has " + length + ")");
         }
         return text;
     }

@@ -169,11 +169,12 @@ public class EntryService {
     public Page<Entry.Authored> mine(Actor actor, Integer limit, String cursor) {
         Member me = Member.findById(actor.id());
         int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
-        Instant afterCreatedAt = after == null ? null : Cursor.instant(after.get(0));
-        UUID afterId = after == null ? null : Cursor.uuid(after.get(1));
-        return Page.of(Entry.pageOfMember(actor.id(), afterCreatedAt, afterId, size + 1), size,
-                e -> Cursor.encode(e.createdAt.toString(), e.id.toString()))
+        List<String> after = Cursor.decode(cursor, 3);
+        String afterWeek = after == null ? null : Cursor.key(after.get(0), Week::parse).toString();
+        Instant afterCreatedAt = after == null ? null : Cursor.instant(after.get(1));
+        UUID afterId = after == null ? null : Cursor.uuid(after.get(2));
+        return Page.of(Entry.pageOfMember(actor.id(), afterWeek, afterCreatedAt, afterId, size + 1), size,
+                e -> Cursor.encode(e.week, e.createdAt.toString(), e.id.toString()))
                 .map(e -> new Entry.Authored(e, me.displayName));
     }
 
@@ -204,9 +205,7 @@ public class EntryService {
     }
 
     private Entry visible(Actor actor, UUID entryId, LockModeType lock) {
-        Entry entry = Entry.<Entry>findByIdOptional(entryId, lock).orElseThrow(() -> Problems.notFound("Entry"));
-        access.contentAccess(actor, entry.groupId);
-        return entry;
+        return access.content(actor, Entry.<Entry>findByIdOptional(entryId, lock), e -> e.groupId, "Entry");
     }
 
     private Entry ownLive(Actor actor, UUID entryId, String ifMatch) {

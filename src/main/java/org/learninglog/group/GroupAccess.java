@@ -1,6 +1,8 @@
 package org.learninglog.group;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +28,18 @@ public class GroupAccess {
     /** The actor's membership, for reading and writing the group's content; 404 for anyone else. */
     public Membership contentAccess(Actor actor, UUID groupId) {
         return Membership.find(groupId, actor.id()).orElseThrow(() -> Problems.notFound("Group"));
+    }
+
+    /**
+     * Content of a group found by its own id (an entry, a reply), for the members of its group. Anyone else gets
+     * the very 404 they would get if it did not exist, so an id tells outsiders nothing, not even that it exists.
+     */
+    public <T> T content(Actor actor, Optional<T> found, Function<T, UUID> groupOf, String what) {
+        T content = found.orElseThrow(() -> Problems.notFound(what));
+        if (!Membership.isMember(groupOf.apply(content), actor.id())) {
+            throw Problems.notFound(what);
+        }
+        return content;
     }
 
     /** The group, for those who may manage it: administrators and its facilitators. */

@@ -85,7 +85,15 @@ public class UnsubscribeTokens {
             if (parts.length != 3 || !VERSION.equals(parts[0])) {
                 return Optional.empty();
             }
-            return Optional.of(new Unsubscription(UUID.fromString(parts[2]), parts[1]));
+            Unsubscription unsubscription = new Unsubscription(UUID.fromString(parts[2]), parts[1]);
+            // One spelling only, the one issued: Base64 decoders also take `=` padding, and other last characters
+            // whose unused bits differ, for the same bytes, so a link altered that way would still verify.
+            String canonical = issue(unsubscription.memberId(), unsubscription.purpose());
+            byte[] sent = token.getBytes(StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(canonical.getBytes(StandardCharsets.UTF_8), sent)) {
+                return Optional.empty();
+            }
+            return Optional.of(unsubscription);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

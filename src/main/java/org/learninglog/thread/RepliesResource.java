@@ -7,8 +7,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.learninglog.api.ETags;
+import org.learninglog.api.Idempotency;
 import org.learninglog.api.contract.RepliesApi;
 import org.learninglog.api.contract.model.ReplyWriteJson;
+import org.learninglog.identity.Actor;
 import org.learninglog.identity.CurrentMember;
 
 import io.quarkus.security.Authenticated;
@@ -17,10 +19,12 @@ import io.quarkus.security.Authenticated;
 class RepliesResource implements RepliesApi {
 
     private final ThreadService threads;
+    private final Idempotency idempotency;
     private final CurrentMember current;
 
-    RepliesResource(ThreadService threads, CurrentMember current) {
+    RepliesResource(ThreadService threads, Idempotency idempotency, CurrentMember current) {
         this.threads = threads;
+        this.idempotency = idempotency;
         this.current = current;
     }
 
@@ -29,12 +33,16 @@ class RepliesResource implements RepliesApi {
         return Response.ok(ThreadViews.page(threads.replies(current.actor(), entryId, limit, cursor))).build();
     }
 
+    /** A repeat with the same Idempotency-Key answers with the first response, as it was. */
     @Override
     public Response postReply(UUID entryId, ReplyWriteJson body, String idempotencyKey) {
-        ThreadService.Shown shown = threads.reply(current.actor(), entryId, body.getBody(), idempotencyKey, body);
-        Reply reply = shown.reply().reply();
-        return Response.created(URI.create("/api/v1/replies/" + reply.id))
-                .header(HttpHeaders.ETAG, ETags.of(reply.version))
-                .entity(ThreadViews.of(shown)).build();
+        Actor actor = current.actor();
+        return idempotency.once(actor.id(), "reply:" + entryId, idempotencyKey, body, () -> {
+            ThreadService.Shown shown = threads.reply(actor, entryId, body.getBody());
+            Reply reply = shown.reply().reply();
+            return Response.created(URI.create("/api/v1/replies/" + reply.id))
+                    .header(HttpHeaders.ETAG, ETags.of(reply.version))
+                    .entity(ThreadViews.of(shown)).build();
+        });
     }
 }

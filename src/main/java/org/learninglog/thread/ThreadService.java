@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.learninglog.api.CodePointLengths;
 import org.learninglog.api.Cursor;
 import org.learninglog.api.ETags;
-import org.learninglog.api.Idempotency;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
 import org.learninglog.entry.Entry;
@@ -42,15 +42,12 @@ public class ThreadService {
     private final GroupAccess access;
     private final Followers followers;
     private final NotificationService notifications;
-    private final Idempotency idempotency;
 
-    ThreadService(Clock clock, GroupAccess access, Followers followers, NotificationService notifications,
-            Idempotency idempotency) {
+    ThreadService(Clock clock, GroupAccess access, Followers followers, NotificationService notifications) {
         this.clock = clock;
         this.access = access;
         this.followers = followers;
         this.notifications = notifications;
-        this.idempotency = idempotency;
     }
 
     public Thread replies(Actor actor, UUID entryId, Integer limit, String cursor) {
@@ -64,17 +61,14 @@ public class ThreadService {
                 a -> Cursor.encode(a.reply().createdAt.toString(), a.reply().id.toString())));
     }
 
-    /** Posts a reply; a repeat with the same Idempotency-Key shows the reply the first request made. */
-    public Shown reply(Actor actor, UUID entryId, String body, String idempotencyKey, Object request) {
+    /** Posts a reply. */
+    public Shown reply(Actor actor, UUID entryId, String body) {
         // The entry row lock puts a thread's replies in order, for its counters and for coalescing emails.
         Entry entry = visibleEntry(actor, entryId, LockModeType.PESSIMISTIC_WRITE);
         if (entry.isRemoved()) {
             throw Problems.unprocessable("The entry was removed by its author; its thread takes no new replies");
         }
-        String text = text(body);
-        var outcome = idempotency.once(actor.id(), "reply:" + entryId, idempotencyKey, request,
-                () -> create(actor, entry, text).id);
-        return shown(Reply.findById(outcome.resourceId()), entry);
+        return shown(create(actor, entry, text(body)), entry);
     }
 
     public Shown edit(Actor actor, UUID replyId, String ifMatch, String body) {
@@ -162,9 +156,7 @@ public class ThreadService {
     }
 
     private Entry visibleEntry(Actor actor, UUID entryId, LockModeType lock) {
-        Entry entry = Entry.<Entry>findByIdOptional(entryId, lock).orElseThrow(() -> Problems.notFound("Entry"));
-        access.contentAccess(actor, entry.groupId);
-        return entry;
+        return access.content(actor, Entry.<Entry>findByIdOptional(entryId, lock), e -> e.groupId, "Entry");
     }
 
     private Entry ownEntry(Actor actor, UUID entryId) {
@@ -179,10 +171,8 @@ public class ThreadService {
     }
 
     private Reply ownReply(Actor actor, UUID replyId, String ifMatch) {
-        Reply reply = Reply.<Reply>findByIdOptional(replyId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> Problems.notFound("Reply"));
-        Entry entry = Entry.findById(reply.entryId);
-        access.contentAccess(actor, entry.groupId);
+        Reply reply = access.content(actor, Reply.<Reply>findByIdOptional(replyId, LockModeType.PESSIMISTIC_WRITE),
+                r -> Entry.<Entry>findById(r.entryId).groupId, "Reply");
         if (!reply.memberId.equals(actor.id())) {
             throw Problems.forbidden("Only the reply's author may change or delete it");
         }
@@ -204,9 +194,9 @@ public class ThreadService {
         if (text.isEmpty()) {
             throw Problems.invalid("body", "must not be blank");
         }
-        if (text.length() > MAX_BODY) {
-            throw Problems.invalid("body",
-                    "must be at most " + MAX_BODY + " characters (it has " + text.length() + ")");
+        int length = CodePointLengths.length(text);
+        if (length > MAX_BODY) {
+            throw Problems.invalid("body", "must be at most " + MAX_BODY + " characters (it has " + length + ")");
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package org.learninglog.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -104,8 +105,8 @@ class ProblemDetailsTest {
     void shouldRejectAnOutOfRangeLimit() {
         badRequestAs(admin.token()).get("/api/v1/members?limit=1000").then()
                 .statusCode(400).body("errors.field", hasItem("limit"));
-        badRequestAs(admin.token()).get("/api/v1/members?limit=abc").then()
-                .statusCode(404).contentType("application/problem+json");
+        badRequestAs(admin.token()).get("/api/v1/members?limit=0").then()
+                .statusCode(400).body("errors.field", hasItem("limit"));
     }
 
     @Test
@@ -122,8 +123,9 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void shouldAnswerAMalformedIdWithNotFound() {
+    void shouldAnswerAMalformedIdWithAProblemNamingIt() {
         badRequestAs(admin.token()).get("/api/v1/members/not-a-uuid").then()
-                .statusCode(404).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("memberId"));
     }
 }

@@ -128,6 +128,23 @@ class EntryResourceTest {
     }
 
     @Test
+    void shouldCountTheLengthOfPartsInCodePoints() {
+        String emoji = "\uD83D\uDCE6";
+        String threeThousand = emoji.repeat(3000);
+        String id = as(ana.token()).body(entry(threeThousand, emoji.repeat(4000), "\u5B66".repeat(4000), null))
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId)
+                .then().statusCode(201).body("tried", equalTo(threeThousand)).extract().path("id");
+        badRequestAs(ana.token()).body(entry("tried", emoji.repeat(4001), null, null))
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("failed")));
+        as(ana.token()).header("If-Match", "\"1\"").body(Map.of("question", emoji.repeat(4000)))
+                .patch("/api/v1/entries/{id}", id).then().statusCode(200);
+        badRequestAs(ana.token()).header("If-Match", "\"2\"").body(Map.of("question", emoji.repeat(4001)))
+                .patch("/api/v1/entries/{id}", id).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("question")));
+    }
+
+    @Test
     void shouldRejectTooManyOrMalformedTags() {
         badRequestAs(ana.token()).body(entry("tried", "failed", null, List.of("a", "b", "c", "d", "e", "f")))
                 .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId)

@@ -3,6 +3,7 @@ package org.learninglog.entry;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.learninglog.Api.as;
 import static org.learninglog.Api.badRequestAs;
 import static org.learninglog.entry.Entries.entry;
@@ -59,6 +60,38 @@ class MyLogTest {
                 .body("items", hasSize(2)).extract().path("nextCursor");
         as(ana.token()).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/me/entries").then()
                 .statusCode(200).body("items.tried", equalTo(List.of("Tried A")));
+    }
+
+    @Test
+    void shouldListALateEntryForLastWeekBelowThisWeeks() {
+        clock.set(Entries.TUESDAY_W48.minus(Duration.ofDays(7)));
+        TestMember ana = data.member("Ana");
+        UUID managers = data.group("Managers " + TestData.suffix(), ana);
+        UUID buyers = data.group("Buyers " + TestData.suffix(), ana);
+        as(ana.token()).body(entry("On time W47", "Failed", null, null))
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", managers).then().statusCode(201);
+        clock.set(Entries.TUESDAY_W48);
+        as(ana.token()).body(entry("This week W48", "Failed", null, null))
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", managers).then().statusCode(201);
+        clock.advance(Duration.ofHours(1));
+        as(ana.token()).body(entry("Late for W47", "Failed", null, null))
+                .put("/api/v1/groups/{g}/weeks/2026-W47/entries/me", buyers).then().statusCode(201)
+                .body("late", equalTo(true));
+
+        List<String> expected = List.of("This week W48", "Late for W47", "On time W47");
+        as(ana.token()).get("/api/v1/me/entries").then().statusCode(200)
+                .body("items.tried", equalTo(expected))
+                .body("items.week", equalTo(List.of("2026-W48", "2026-W47", "2026-W47")));
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(ana.token()).queryParam("limit", 1);
+            var page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/api/v1/me/entries")
+                    .then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.tried"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null && paged.size() < 10);
+        assertEquals(expected, paged);
     }
 
     @Test

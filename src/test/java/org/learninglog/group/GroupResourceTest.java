@@ -418,7 +418,29 @@ class GroupResourceTest {
         }
     }
 
-    /** The contract caps a cursor at 512 characters; the longest names must still page. */
+    /** Names are limited in code points: 120 emoji take 240 UTF-16 units, and their cursors must still page. */
+    @Test
+    void shouldPageGroupsWithTheLongestNamesOfEmoji() {
+        TestMember admin = data.admin();
+        TestMember ana = data.member("Ana");
+        Set<String> expected = new HashSet<>();
+        for (String emoji : List.of("\uD83C\uDF31", "\uD83C\uDF32", "\uD83C\uDF33")) {
+            expected.add(as(admin.token()).body(Map.of("name", emoji.repeat(120))).post("/api/v1/groups").then()
+                    .statusCode(201).body("name", equalTo(emoji.repeat(120))).extract().path("id"));
+        }
+        for (String id : expected) {
+            as(admin.token()).body(Map.of("memberId", ana.id().toString())).post("/api/v1/groups/{id}/members", id)
+                    .then().statusCode(201);
+        }
+        badRequestAs(admin.token()).body(Map.of("name", "\uD83C\uDF31".repeat(121))).post("/api/v1/groups").then()
+                .statusCode(400).body("errors.field", hasItem("name"));
+
+        List<String> ids = walkGroups(ana.token(), 1).stream().map(g -> (String) g.get("id")).toList();
+
+        assertEquals(expected, new HashSet<>(ids));
+    }
+
+    /** The contract caps a cursor at 1024 characters; the longest names must still page. */
     @Test
     void shouldPageGroupsWithTheLongestNames() {
         TestMember ana = data.member("Ana");

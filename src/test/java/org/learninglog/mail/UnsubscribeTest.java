@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,9 @@ class UnsubscribeTest extends ClockAndMailTest {
 
     @Inject
     ReminderJob job;
+
+    @Inject
+    UnsubscribeTokens tokens;
 
     @Test
     void shouldShowAConfirmationPageThatChangesNothing() {
@@ -108,6 +112,52 @@ class UnsubscribeTest extends ClockAndMailTest {
         oneClick(payload).statusCode(400);
 
         Api.as(ana.token()).get("/api/v1/me").then().body("reminders", equalTo(true));
+    }
+
+    @Test
+    void shouldAcceptTheOneClickPostAsMultipartFormData() {
+        TestMember ana = data.member("Ana");
+        String token = tokens.issue(ana.id(), UnsubscribeTokens.REMINDERS);
+
+        Api.anonymous().contentType("multipart/form-data").multiPart("List-Unsubscribe", "One-Click")
+                .queryParam("token", token).post("/unsubscribe").then()
+                .statusCode(200).contentType(containsString("text/html")).body(containsString("You are unsubscribed"));
+
+        Api.as(ana.token()).get("/api/v1/me").then().statusCode(200).body("reminders", equalTo(false));
+    }
+
+    @Test
+    void shouldAcceptTheOneClickPostWithoutABody() {
+        TestMember ana = data.member("Ana");
+        String token = tokens.issue(ana.id(), UnsubscribeTokens.REPLIES);
+
+        Api.anonymous().contentType("application/x-www-form-urlencoded").queryParam("token", token)
+                .post("/unsubscribe").then().statusCode(200);
+
+        Api.as(ana.token()).get("/api/v1/me").then().body("replyNotifications", equalTo("OFF"));
+    }
+
+    @Test
+    void shouldRefuseAnotherSpellingOfAValidToken() {
+        TestMember ana = data.member("Ana");
+        String token = tokens.issue(ana.id(), UnsubscribeTokens.REMINDERS);
+        String signature = token.substring(token.indexOf('.') + 1);
+        // A 32-byte signature takes 43 Base64 characters; the last one carries 2 bits that decode to nothing.
+        char last = signature.charAt(signature.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        String lastChanged = token.substring(0, token.length() - 1) + sameBytes;
+        assertArrayEquals(Base64.getUrlDecoder().decode(signature),
+                Base64.getUrlDecoder().decode(lastChanged.substring(token.indexOf('.') + 1)));
+
+        for (String variant : List.of(token + "=", lastChanged, " " + token, token.replace('.', ','))) {
+            Api.anonymous().queryParam("token", variant).get("/unsubscribe").then()
+                    .statusCode(400).contentType(containsString("text/html"));
+            oneClick(variant).statusCode(400);
+        }
+
+        Api.as(ana.token()).get("/api/v1/me").then().body("reminders", equalTo(true));
+        Api.anonymous().queryParam("token", token).get("/unsubscribe").then().statusCode(200);
     }
 
     @Test

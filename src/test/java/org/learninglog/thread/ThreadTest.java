@@ -11,6 +11,7 @@ import static org.learninglog.thread.Threads.question;
 import static org.learninglog.thread.Threads.reply;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +86,75 @@ class ThreadTest {
         as(other.token()).header("Idempotency-Key", "reply-1").body(Map.of("body", "Pool the orders"))
                 .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201);
         as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("replyCount", equalTo(2));
+    }
+
+    @Test
+    void shouldReplayTheFirstResponseAsItWasAfterTheReplyWasEdited() {
+        var first = as(peer.token()).header("Idempotency-Key", "edited").body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).extract();
+        String replyId = first.path("id");
+        as(peer.token()).header("If-Match", "\"1\"").body(Map.of("body", "Pool the orders with two regions"))
+                .patch("/api/v1/replies/{id}", replyId).then().statusCode(200);
+
+        var replay = as(peer.token()).header("Idempotency-Key", "edited").body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).extract();
+
+        assertEquals(first.asString(), replay.asString());
+        assertEquals(first.header("Location"), replay.header("Location"));
+        assertEquals("\"1\"", replay.header("ETag"));
+        assertEquals("Pool the orders", replay.path("body"));
+        as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("replyCount", equalTo(1));
+    }
+
+    @Test
+    void shouldReplayTheFirstResponseAfterTheReplyWasDeleted() {
+        var first = as(peer.token()).header("Idempotency-Key", "deleted").body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).extract();
+        as(peer.token()).header("If-Match", "\"1\"").delete("/api/v1/replies/{id}", (String) first.path("id"))
+                .then().statusCode(204);
+
+        var replay = as(peer.token()).header("Idempotency-Key", "deleted").body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).extract();
+
+        assertEquals(first.asString(), replay.asString());
+        as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("replyCount", equalTo(0));
+    }
+
+    @Test
+    void shouldNameTheIdempotencyKeyHeaderWhenItIsTooLong() {
+        badRequestAs(peer.token()).header("Idempotency-Key", "k".repeat(129)).body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("Idempotency-Key")));
+        badRequestAs(peer.token()).header("Idempotency-Key", "").body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("Idempotency-Key")));
+        as(peer.token()).header("Idempotency-Key", "k".repeat(128)).body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201);
+        as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("replyCount", equalTo(1));
+    }
+
+    @Test
+    void shouldReadTimestampsBackAsTheCreatingResponseGaveThem() {
+        clock.set(Instant.parse("2026-11-24T10:00:00.123456789Z"));
+        var created = as(peer.token()).body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).extract();
+
+        assertEquals("2026-11-24T10:00:00.123456Z", created.path("createdAt"));
+        as(asker.token()).get("/api/v1/entries/{id}/replies", entryId).then()
+                .body("items[0].createdAt", equalTo(created.path("createdAt")));
+        as(asker.token()).get("/api/v1/entries/{id}", entryId).then()
+                .body("firstReplyAt", equalTo(created.path("createdAt")));
+    }
+
+    @Test
+    void shouldAcceptAReplyOfTheMaximumLengthInCodePoints() {
+        String seedlings = "\uD83C\uDF31".repeat(4000);
+        as(peer.token()).body(Map.of("body", seedlings)).post("/api/v1/entries/{id}/replies", entryId).then()
+                .statusCode(201).body("body", equalTo(seedlings));
+        badRequestAs(peer.token()).body(Map.of("body", seedlings + "\uD83C\uDF31"))
+                .post("/api/v1/entries/{id}/replies", entryId).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("body")));
     }
 
     @Test

@@ -1,0 +1,126 @@
+package org.learninglog.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The contract as served (`META-INF/openapi.yaml`), for what the protocol answers need of it and the generated
+ * interfaces do not carry: the methods a path allows, and the schemas of parameters.
+ */
+@Singleton
+public class Contract {
+
+    private static final String RESOURCE = "META-INF/openapi.yaml";
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+
+    /** A path of the contract (`/api/v1/groups/{groupId}`), as a pattern. */
+    private record Route(Pattern path, int literals, JsonNode item, String allow) {
+    }
+
+    private final JsonNode document;
+    private final List<Route> routes;
+
+    Contract() {
+        this.document = read();
+        this.routes = routes(document.path("paths"));
+    }
+
+    /** `GET, HEAD, OPTIONS, PATCH` for `/api/v1/me`; empty for a path the contract does not have. */
+    public Optional<String> allow(String path) {
+        return route(path).map(Route::allow);
+    }
+
+    /** The media types the operation at this path reads its body in, as the contract lists them. */
+    public List<String> consumes(String path, String method) {
+        return route(path).map(route -> {
+            List<String> types = new ArrayList<>();
+            route.item().path(method.toLowerCase(Locale.ROOT)).path("requestBody").path("content").fieldNames()
+                    .forEachRemaining(types::add);
+            return types;
+        }).orElse(List.of());
+    }
+
+    /** The schema of a parameter (`in` is `query`, `path` or `header`) of the operation at this path. */
+    public Optional<JsonNode> parameterSchema(String path, String method, String in, String name) {
+        return route(path).flatMap(route -> {
+            List<JsonNode> parameters = new ArrayList<>();
+            route.item().path("parameters").forEach(parameters::add);
+            route.item().path(method.toLowerCase(Locale.ROOT)).path("parameters").forEach(parameters::add);
+            return parameters.stream().map(this::resolve)
+                    .filter(p -> in.equals(p.path("in").asText()) && name.equalsIgnoreCase(p.path("name").asText()))
+                    .findFirst().map(p -> resolve(p.path("schema")));
+        });
+    }
+
+    private Optional<Route> route(String path) {
+        return routes.stream().filter(r -> r.path().matcher(path).matches())
+                .max(Comparator.comparingInt(Route::literals));
+    }
+
+    private JsonNode resolve(JsonNode node) {
+        String ref = node.path("$ref").asText(null);
+        return ref == null ? node : document.at(ref.substring(1));
+    }
+
+    private static JsonNode read() {
+        try (InputStream contract = Contract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (contract == null) {
+                throw new IllegalStateException(RESOURCE + " is missing");
+            }
+            return new ObjectMapper(new YAMLFactory()).readTree(contract);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static List<Route> routes(JsonNode paths) {
+        List<Route> routes = new ArrayList<>();
+        for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
+            String template = names.next();
+            JsonNode item = paths.get(template);
+            Set<String> allowed = new TreeSet<>();
+            item.fieldNames().forEachRemaining(method -> {
+                if (METHODS.contains(method)) {
+                    allowed.add(method.toUpperCase(Locale.ROOT));
+                }
+            });
+            // Every GET answers HEAD too, and every path OPTIONS.
+            if (allowed.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            allowed.add("OPTIONS");
+            routes.add(new Route(pattern(template), literals(template), item, String.join(", ", allowed)));
+        }
+        return List.copyOf(routes);
+    }
+
+    private static Pattern pattern(String template) {
+        StringBuilder regex = new StringBuilder("^");
+        for (String segment : template.substring(1).split("/", -1)) {
+            regex.append('/').append(segment.startsWith("{") ? "[^/]+" : Pattern.quote(segment));
+        }
+        return Pattern.compile(regex.append("/?$").toString());
+    }
+
+    private static int literals(String template) {
+        return (int) Arrays.stream(template.split("/")).filter(s -> !s.startsWith("{")).count();
+    }
+}
