@@ -52,8 +52,7 @@ public class TestData {
     @Transactional
     public UUID group(String name, TestMember facilitator, TestMember... members) {
         // Set-up, not a caller: the operations that take no actor.
-        UUID groupId = groups.create(new GroupService.Settings(name, null, null, null, null, null, false, null))
-                .group().id;
+        UUID groupId = groups.create(new GroupService.Settings(name, null, null, null, null, null, false, null)).id();
         if (facilitator != null) {
             groups.addMember(groupId, facilitator.id(), Membership.Role.FACILITATOR);
         }
@@ -61,6 +60,12 @@ public class TestData {
             groups.addMember(groupId, member.id(), Membership.Role.MEMBER);
         }
         return groupId;
+    }
+
+    /** Adds the member to an existing group in that role. */
+    @Transactional
+    public void join(UUID groupId, TestMember member, Membership.Role role) {
+        groups.addMember(groupId, member.id(), role);
     }
 
     public static String suffix() {

@@ -3,7 +3,9 @@ package org.learninglog.group;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +14,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -63,27 +68,28 @@ public class Group extends PanacheEntityBase {
         return group;
     }
 
-    /**
-     * A page of all groups by name, after the cursor's (name, id). The name is lower-cased by the database,
-     * like the sort key, because Java lower-cases some letters (`İ`, final `Σ`) differently.
-     */
-    static List<Group> pageByName(String afterName, UUID afterId, int rows) {
-        if (afterName == null) {
-            return find("order by lower(name), id").page(0, rows).list();
-        }
-        return find("(lower(name) > lower(?1) or (lower(name) = lower(?1) and id > ?2)) order by lower(name), id",
-                afterName, afterId).page(0, rows).list();
+    /** All groups by name, a page after the cursor's. */
+    static Page<Group> pageByName(String cursor, Integer limit) {
+        Keyset keyset = byName(cursor, limit);
+        List<Group> rows = find("from Group g" + keyset.where() + " order by " + keyset.orderBy(),
+                keyset.parameters()).page(0, keyset.fetchSize()).list();
+        return keyset.page(rows, g -> List.of(g.name, g.id));
     }
 
-    /** A page of the groups a member belongs to, by name. */
-    static List<Group> pageOfMember(UUID memberId, String afterName, UUID afterId, int rows) {
-        String mine = "id in (select m.groupId from Membership m where m.memberId = ?1)";
-        if (afterName == null) {
-            return find(mine + " order by lower(name), id", memberId).page(0, rows).list();
-        }
-        return find(mine + " and (lower(name) > lower(?2) or (lower(name) = lower(?2) and id > ?3))"
-                + " order by lower(name), id",
-                memberId, afterName, afterId).page(0, rows).list();
+    /** The groups a member belongs to, by name, a page after the cursor's. */
+    static Page<Group> pageOfMember(UUID memberId, String cursor, Integer limit) {
+        Keyset keyset = byName(cursor, limit);
+        Map<String, Object> parameters = new HashMap<>(keyset.parameters());
+        parameters.put("member", memberId);
+        List<Group> rows = find(
+                "from Group g where g.id in (select m.groupId from Membership m where m.memberId = :member)"
+                        + keyset.and() + " order by " + keyset.orderBy(),
+                parameters).page(0, keyset.fetchSize()).list();
+        return keyset.page(rows, g -> List.of(g.name, g.id));
+    }
+
+    private static Keyset byName(String cursor, Integer limit) {
+        return Keyset.of(cursor, limit, Keyset.Key.ignoringCase("g.name"), Keyset.Key.uuid("g.id"));
     }
 
     public boolean hasFollowUp() {

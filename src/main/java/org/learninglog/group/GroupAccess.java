@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.learninglog.api.Problems;
 import org.learninglog.identity.Actor;
@@ -42,11 +43,19 @@ public class GroupAccess {
         return content;
     }
 
-    /** The group, for those who may manage it: administrators and its facilitators. */
+    /**
+     * The group, for those who may manage it: administrators and its facilitators. Locks the group's row first
+     * (until the transaction ends), so changes of a group and of its membership are served one after the other,
+     * and who facilitates it is read after the change that was in flight.
+     */
     Group managedGroup(Actor actor, UUID groupId) {
-        Group group = visibleGroup(actor, groupId);
-        if (!actor.admin()
-                && Membership.find(groupId, actor.id()).map(m -> m.role != Membership.Role.FACILITATOR).orElse(true)) {
+        Group group = Group.<Group>findByIdOptional(groupId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Group"));
+        if (actor.admin()) {
+            return group;
+        }
+        Membership mine = Membership.find(groupId, actor.id()).orElseThrow(() -> Problems.notFound("Group"));
+        if (mine.role != Membership.Role.FACILITATOR) {
             throw Problems.forbidden("Only administrators and the group's facilitators may do this");
         }
         return group;

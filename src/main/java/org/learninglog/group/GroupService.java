@@ -3,19 +3,25 @@ package org.learninglog.group;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
 import org.learninglog.identity.Actor;
 import org.learninglog.member.Member;
+import org.learninglog.member.MemberRules;
 
+/**
+ * Groups and their membership. Every change of a group or its membership locks the group's row first
+ * ({@link GroupAccess#managedGroup}), so the rules that span the membership hold whatever the interleaving: at
+ * most {@link Group#MAX_MEMBERS} members, and a group with members keeps at least one facilitator.
+ */
 @ApplicationScoped
 @Transactional
 public class GroupService {
@@ -25,8 +31,8 @@ public class GroupService {
             DayOfWeek followUpDay, LocalTime followUpTime, boolean clearFollowUp, Boolean archived) {
     }
 
-    /** A group with its number of members. */
-    public record Counted(Group group, long memberCount) {
+    /** Whom to add to a group: a member by id, or by email address (exactly one of the two). */
+    public record Newcomer(UUID memberId, String email) {
     }
 
     private final Clock clock;
@@ -37,7 +43,7 @@ public class GroupService {
         this.access = access;
     }
 
-    public Counted create(Actor actor, Settings settings) {
+    public GroupSummary create(Actor actor, Settings settings) {
         if (!actor.admin()) {
             throw Problems.forbidden("Only administrators may create groups");
         }
@@ -45,33 +51,28 @@ public class GroupService {
     }
 
     /** Creates a group without asking who wants it: for work no person triggers (demo data). */
-    public Counted create(Settings settings) {
+    public GroupSummary create(Settings settings) {
         Group group = Group.create(GroupRules.name(settings.name()), GroupRules.description(settings.description()),
                 clock.instant());
         apply(group, settings);
         group.persist();
-        return new Counted(group, 0);
+        return GroupSummary.of(group, 0);
     }
 
-    public Page<Counted> list(Actor actor, Integer limit, String cursor) {
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
-        String afterName = after == null ? null : after.get(0);
-        UUID afterId = after == null ? null : Cursor.uuid(after.get(1));
-        List<Group> rows = actor.admin()
-                ? Group.pageByName(afterName, afterId, size + 1)
-                : Group.pageOfMember(actor.id(), afterName, afterId, size + 1);
-        Page<Group> page = Page.of(rows, size, g -> Cursor.encode(g.name, g.id.toString()));
+    public Page<GroupSummary> list(Actor actor, Integer limit, String cursor) {
+        Page<Group> page = actor.admin()
+                ? Group.pageByName(cursor, limit)
+                : Group.pageOfMember(actor.id(), cursor, limit);
         Map<UUID, Long> counts = Membership.countsByGroup(page.items().stream().map(g -> g.id).toList());
-        return page.map(g -> new Counted(g, counts.getOrDefault(g.id, 0L)));
+        return page.map(g -> GroupSummary.of(g, counts.getOrDefault(g.id, 0L)));
     }
 
-    public Counted get(Actor actor, UUID groupId) {
+    public GroupSummary get(Actor actor, UUID groupId) {
         Group group = access.visibleGroup(actor, groupId);
-        return new Counted(group, Membership.countInGroup(groupId));
+        return GroupSummary.of(group, Membership.countInGroup(groupId));
     }
 
-    public Counted change(Actor actor, UUID groupId, Settings settings) {
+    public GroupSummary change(Actor actor, UUID groupId, Settings settings) {
         Group group = access.managedGroup(actor, groupId);
         if (settings.name() != null) {
             group.name = GroupRules.name(settings.name());
@@ -84,61 +85,108 @@ public class GroupService {
         }
         apply(group, settings);
         group.updatedAt = clock.instant();
-        return new Counted(group, Membership.countInGroup(groupId));
+        return GroupSummary.of(group, Membership.countInGroup(groupId));
     }
 
-    public Page<Membership.Named> members(Actor actor, UUID groupId, Integer limit, String cursor) {
+    public Page<GroupMember> members(Actor actor, UUID groupId, Integer limit, String cursor) {
         access.visibleGroup(actor, groupId);
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
-        // Names are the member feature's: it pages the group's members by name, the group adds their roles.
-        Map<UUID, Membership> memberships = Membership.byMemberIn(groupId);
-        List<Membership.Named> rows = Member.pageByNameAmong(memberships.keySet(), after == null ? null : after.get(0),
-                after == null ? null : Cursor.uuid(after.get(1)), size + 1).stream()
-                .map(m -> new Membership.Named(memberships.get(m.id), m.displayName)).toList();
-        return Page.of(rows, size, n -> Cursor.encode(n.displayName(), n.membership().memberId.toString()));
+        return Membership.pageOfGroup(groupId, cursor, limit);
     }
 
-    public Membership.Named addMember(Actor actor, UUID groupId, UUID memberId, Membership.Role role) {
-        access.managedGroup(actor, groupId);
-        return addMember(groupId, memberId, role);
+    /**
+     * Adds a member, named by id or by email. Administrators may name anyone; a facilitator names by id only the
+     * members they share a group with (anyone else answers like an unknown id), and anyone else by email
+     * address, which they must know already: nobody browses the organisation's people through a group. A group
+     * without a facilitator gets one first: the role defaults to facilitator there, and a plain member is refused.
+     */
+    public GroupMember addMember(Actor actor, UUID groupId, Newcomer newcomer, Membership.Role role) {
+        Group group = access.managedGroup(actor, groupId);
+        Member member = newcomer(actor, newcomer);
+        boolean hasFacilitator = Membership.countFacilitators(groupId) > 0;
+        Membership.Role granted = role != null ? role
+                : hasFacilitator ? Membership.Role.MEMBER : Membership.Role.FACILITATOR;
+        if (!hasFacilitator && granted != Membership.Role.FACILITATOR) {
+            throw Problems.unprocessable("The group has no facilitator yet: add its facilitator first,"
+                    + " or make one of its members facilitator");
+        }
+        return add(group, member, granted);
     }
 
-    /** Adds a member without asking who wants it: for work no person triggers (demo data). */
-    public Membership.Named addMember(UUID groupId, UUID memberId, Membership.Role role) {
-        Group group = Group.<Group>findByIdOptional(groupId).orElseThrow(() -> Problems.notFound("Group"));
-        // Lock the group row so concurrent additions count members one at a time.
-        Group.getEntityManager().lock(group, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    /** Adds a member without asking who wants it: for work no person triggers (demo data, tests' set-up). */
+    public GroupMember addMember(UUID groupId, UUID memberId, Membership.Role role) {
+        Group group = Group.<Group>findByIdOptional(groupId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Group"));
         Member member = Member.<Member>findByIdOptional(memberId).filter(m -> m.active)
                 .orElseThrow(() -> Problems.invalid("memberId", "does not name an active member"));
-        if (Membership.isMember(groupId, memberId)) {
+        return add(group, member, role == null ? Membership.Role.MEMBER : role);
+    }
+
+    /** Changes a member's role; the group's last facilitator stays one (422), whoever asks. */
+    public GroupMember changeRole(Actor actor, UUID groupId, UUID memberId, Membership.Role role) {
+        access.managedGroup(actor, groupId);
+        Membership membership = Membership.find(groupId, memberId).orElseThrow(() -> Problems.notFound("Membership"));
+        Member member = Member.findById(memberId);
+        if (membership.role == Membership.Role.FACILITATOR && role != Membership.Role.FACILITATOR
+                && Membership.countFacilitators(groupId) == 1) {
+            throw lastFacilitator(member);
+        }
+        membership.role = role;
+        return new GroupMember(memberId, member.displayName, membership.role, membership.joinedAt);
+    }
+
+    /**
+     * Removes a member; what they wrote stays. The last facilitator of a group that keeps other members stays
+     * (422), whoever asks; the last member of all may go.
+     */
+    public void removeMember(Actor actor, UUID groupId, UUID memberId) {
+        access.managedGroup(actor, groupId);
+        Membership membership = Membership.find(groupId, memberId).orElseThrow(() -> Problems.notFound("Membership"));
+        if (membership.role == Membership.Role.FACILITATOR && Membership.countFacilitators(groupId) == 1
+                && Membership.countInGroup(groupId) > 1) {
+            throw lastFacilitator(Member.findById(memberId));
+        }
+        membership.delete();
+    }
+
+    /** Called with the group's row locked, so the counts hold until the transaction ends. */
+    private GroupMember add(Group group, Member member, Membership.Role role) {
+        if (Membership.isMember(group.id, member.id)) {
             throw Problems.conflict(member.displayName + " is in the group already");
         }
-        if (Membership.countInGroup(groupId) >= Group.MAX_MEMBERS) {
+        if (Membership.countInGroup(group.id) >= Group.MAX_MEMBERS) {
             throw Problems.unprocessable("A group has at most " + Group.MAX_MEMBERS + " members");
         }
         Membership membership = new Membership();
         membership.id = UUID.randomUUID();
-        membership.groupId = groupId;
-        membership.memberId = memberId;
-        membership.role = role == null ? Membership.Role.MEMBER : role;
+        membership.groupId = group.id;
+        membership.memberId = member.id;
+        membership.role = role;
         membership.joinedAt = clock.instant();
         membership.persist();
-        return new Membership.Named(membership, member.displayName);
+        return new GroupMember(member.id, member.displayName, membership.role, membership.joinedAt);
     }
 
-    public Membership.Named changeRole(Actor actor, UUID groupId, UUID memberId, Membership.Role role) {
-        access.managedGroup(actor, groupId);
-        Membership membership = Membership.find(groupId, memberId).orElseThrow(() -> Problems.notFound("Membership"));
-        membership.role = role;
-        Member member = Member.findById(memberId);
-        return new Membership.Named(membership, member.displayName);
+    private static Member newcomer(Actor actor, Newcomer newcomer) {
+        if ((newcomer.memberId() == null) == (newcomer.email() == null)) {
+            throw Problems.invalid(newcomer.memberId() == null ? "memberId" : "email",
+                    newcomer.memberId() == null ? "name the member by memberId or by email"
+                            : "name the member by memberId or by email, not both");
+        }
+        if (newcomer.email() != null) {
+            String email = MemberRules.email(newcomer.email());
+            return Member.findByEmail(email).filter(m -> m.active)
+                    .orElseThrow(() -> Problems.invalid("email", "is not the address of an active member"));
+        }
+        // An id the caller may not see answers like an unknown one, so probing ids tells nothing.
+        Optional<Member> member = Member.<Member>findByIdOptional(newcomer.memberId()).filter(m -> m.active)
+                .filter(m -> actor.admin() || Member.shareAGroup(actor.id(), m.id));
+        return member.orElseThrow(() -> Problems.invalid("memberId", actor.admin() ? "does not name an active member"
+                : "does not name an active member of your groups; add anyone else by email"));
     }
 
-    public void removeMember(Actor actor, UUID groupId, UUID memberId) {
-        access.managedGroup(actor, groupId);
-        Membership membership = Membership.find(groupId, memberId).orElseThrow(() -> Problems.notFound("Membership"));
-        membership.delete();
+    private static RuntimeException lastFacilitator(Member member) {
+        return Problems.unprocessable(member.displayName + " is the group's last facilitator;"
+                + " make another member facilitator first");
     }
 
     private static void apply(Group group, Settings settings) {

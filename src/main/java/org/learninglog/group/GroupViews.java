@@ -19,34 +19,33 @@ final class GroupViews {
     private GroupViews() {
     }
 
-    static GroupJson of(GroupService.Counted counted) {
-        Group group = counted.group();
+    static GroupJson of(GroupSummary group) {
         return new GroupJson()
-                .id(group.id)
-                .name(group.name)
-                .description(group.description)
-                .logDay(DayOfWeekJson.valueOf(group.logDay.name()))
-                .reminderTime(HH_MM.format(group.reminderTime))
-                .followUpDay(group.followUpDay == null ? null : DayOfWeekJson.valueOf(group.followUpDay.name()))
-                .followUpTime(group.followUpTime == null ? null : HH_MM.format(group.followUpTime))
-                .archived(group.archived)
-                .memberCount((int) counted.memberCount());
+                .id(group.id())
+                .name(group.name())
+                .description(group.description())
+                .logDay(DayOfWeekJson.valueOf(group.logDay().name()))
+                .reminderTime(HH_MM.format(group.reminderTime()))
+                .followUpDay(group.followUpDay() == null ? null : DayOfWeekJson.valueOf(group.followUpDay().name()))
+                .followUpTime(group.followUpTime() == null ? null : HH_MM.format(group.followUpTime()))
+                .archived(group.archived())
+                .memberCount((int) group.memberCount());
     }
 
-    static GroupPageJson page(Page<GroupService.Counted> page) {
+    static GroupPageJson page(Page<GroupSummary> page) {
         return new GroupPageJson().items(page.items().stream().map(GroupViews::of).toList())
                 .nextCursor(page.nextCursor());
     }
 
-    static MembershipJson of(Membership.Named named) {
+    static MembershipJson of(GroupMember member) {
         return new MembershipJson()
-                .memberId(named.membership().memberId)
-                .displayName(named.displayName())
-                .role(GroupRoleJson.valueOf(named.membership().role.name()))
-                .joinedAt(named.membership().joinedAt.atOffset(ZoneOffset.UTC));
+                .memberId(member.memberId())
+                .displayName(member.displayName())
+                .role(GroupRoleJson.valueOf(member.role().name()))
+                .joinedAt(member.joinedAt().atOffset(ZoneOffset.UTC));
     }
 
-    static MembershipPageJson memberPage(Page<Membership.Named> page) {
+    static MembershipPageJson memberPage(Page<GroupMember> page) {
         return new MembershipPageJson().items(page.items().stream().map(GroupViews::of).toList())
                 .nextCursor(page.nextCursor());
     }

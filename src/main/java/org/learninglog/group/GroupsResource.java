@@ -37,7 +37,7 @@ class GroupsResource implements GroupsApi {
                 GroupRules.time("reminderTime", body.getReminderTime()), GroupViews.day(body.getFollowUpDay()),
                 GroupRules.time("followUpTime", body.getFollowUpTime()), false, null);
         var created = groups.create(current.actor(), settings);
-        return Response.created(URI.create("/api/v1/groups/" + created.group().id)).entity(GroupViews.of(created))
+        return Response.created(URI.create("/api/v1/groups/" + created.id())).entity(GroupViews.of(created))
                 .build();
     }
 
@@ -63,7 +63,8 @@ class GroupsResource implements GroupsApi {
 
     @Override
     public Response addGroupMember(UUID groupId, MembershipCreateJson body) {
-        var added = groups.addMember(current.actor(), groupId, body.getMemberId(), GroupViews.role(body.getRole()));
+        var added = groups.addMember(current.actor(), groupId,
+                new GroupService.Newcomer(body.getMemberId(), body.getEmail()), GroupViews.role(body.getRole()));
         return Response.status(Response.Status.CREATED).entity(GroupViews.of(added)).build();
     }
 

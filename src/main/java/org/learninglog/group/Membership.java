@@ -1,6 +1,8 @@
 package org.learninglog.group;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -64,13 +69,41 @@ public class Membership extends PanacheEntityBase {
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
     }
 
-    /** A membership with the member's name. */
-    record Named(Membership membership, String displayName) {
+    static long countFacilitators(UUID groupId) {
+        return count("groupId = ?1 and role = ?2", groupId, Role.FACILITATOR);
     }
 
-    /** The group's memberships by member: a group has at most {@link Group#MAX_MEMBERS}. */
-    static Map<UUID, Membership> byMemberIn(UUID groupId) {
-        return Membership.<Membership>list("groupId", groupId).stream()
-                .collect(Collectors.toMap(m -> m.memberId, m -> m));
+    /**
+     * The group's members by name, a page after the cursor's: one statement, names from the member feature's
+     * view `member_name`.
+     */
+    @SuppressWarnings("unchecked")
+    static Page<GroupMember> pageOfGroup(UUID groupId, String cursor, Integer limit) {
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.ignoringCase("n.display_name"),
+                Keyset.Key.uuid("ms.member_id"));
+        List<Object[]> rows = keyset.bind(getEntityManager().createNativeQuery(
+                "SELECT ms.member_id, n.display_name, ms.role, ms.joined_at FROM membership ms"
+                        + " JOIN member_name n ON n.member_id = ms.member_id"
+                        + " WHERE ms.group_id = :group" + keyset.and() + " ORDER BY " + keyset.orderBy()))
+                .setParameter("group", groupId)
+                .setMaxResults(keyset.fetchSize())
+                .getResultList();
+        List<GroupMember> members = rows.stream().map(r -> new GroupMember(uuid(r[0]), (String) r[1],
+                Role.valueOf((String) r[2]), instant(r[3]))).toList();
+        return keyset.page(members, m -> List.of(m.displayName(), m.memberId()));
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant at) {
+            return at;
+        }
+        if (value instanceof OffsetDateTime at) {
+            return at.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 }

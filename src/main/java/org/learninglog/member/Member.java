@@ -3,7 +3,6 @@ package org.learninglog.member;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +13,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -79,29 +81,12 @@ public class Member extends PanacheEntityBase {
         return count("lower(email) = lower(?1) and id <> ?2", email, exceptId) > 0;
     }
 
-    /**
-     * A page of all members by name, after the cursor's (name, id). The name is lower-cased by the database,
-     * like the sort key, because Java lower-cases some letters (`İ`, final `Σ`) differently.
-     */
-    public static List<Member> pageByName(String afterName, UUID afterId, int rows) {
-        if (afterName == null) {
-            return find("order by lower(displayName), id").page(0, rows).list();
-        }
-        return find("(lower(displayName) > lower(?1) or (lower(displayName) = lower(?1) and id > ?2))"
-                + " order by lower(displayName), id",
-                afterName, afterId).page(0, rows).list();
-    }
-
-    /** A page of the given members by name, after the cursor's (name, id): lists that another feature narrows. */
-    public static List<Member> pageByNameAmong(Collection<UUID> ids, String afterName, UUID afterId, int rows) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        if (afterName == null) {
-            return find("id in ?1 order by lower(displayName), id", ids).page(0, rows).list();
-        }
-        return find("id in ?1 and (lower(displayName) > lower(?2) or (lower(displayName) = lower(?2) and id > ?3))"
-                + " order by lower(displayName), id", ids, afterName, afterId).page(0, rows).list();
+    /** All members by name, a page after the cursor's. */
+    public static Page<Member> pageByName(String cursor, Integer limit) {
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.ignoringCase("m.displayName"), Keyset.Key.uuid("m.id"));
+        List<Member> rows = find("from Member m" + keyset.where() + " order by " + keyset.orderBy(),
+                keyset.parameters()).page(0, keyset.fetchSize()).list();
+        return keyset.page(rows, m -> List.of(m.displayName, m.id));
     }
 
     // Who is in which group is the group feature's: it publishes it as the views group_member (group_id,
@@ -116,20 +101,52 @@ public class Member extends PanacheEntityBase {
                 .getSingleResult();
     }
 
-    /** A page of the members who share at least one group with the given member, by name. */
+    /** The members who share at least one group with the given member, by name, a page after the cursor's. */
     @SuppressWarnings("unchecked")
-    public static List<Member> pageSharingAGroupWith(UUID memberId, String afterName, UUID afterId, int rows) {
-        String after = afterName == null ? ""
-                : " AND (lower(display_name) > lower(:name) OR (lower(display_name) = lower(:name) AND id > :id))";
-        var query = getEntityManager().createNativeQuery("SELECT * FROM member"
-                + " WHERE id IN (SELECT mate_id FROM group_mate WHERE member_id = :member)" + after
-                + " ORDER BY lower(display_name), id", Member.class)
+    public static Page<Member> pageSharingAGroupWith(UUID memberId, String cursor, Integer limit) {
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.ignoringCase("m.display_name"), Keyset.Key.uuid("m.id"));
+        List<Member> rows = keyset.bind(getEntityManager().createNativeQuery("SELECT m.* FROM member m"
+                + " WHERE m.id IN (SELECT mate_id FROM group_mate WHERE member_id = :member)" + keyset.and()
+                + " ORDER BY " + keyset.orderBy(), Member.class))
                 .setParameter("member", memberId)
-                .setMaxResults(rows);
-        if (afterName != null) {
-            query.setParameter("name", afterName).setParameter("id", afterId);
-        }
-        return query.getResultList();
+                .setMaxResults(keyset.fetchSize())
+                .getResultList();
+        return keyset.page(rows, m -> List.of(m.displayName, m.id));
+    }
+
+    // Row locks. A deactivation, a change of role and anything done for a member that a deactivation must not
+    // miss (issuing a token) lock the member's row first, so they happen one after the other. FOR NO KEY UPDATE:
+    // they conflict with each other but not with the key-share locks of rows that merely reference the member.
+
+    /** Locks the member's row until the transaction ends; whether the member is active, empty when unknown. */
+    static Optional<Boolean> lockRow(UUID memberId) {
+        List<?> active = getEntityManager()
+                .createNativeQuery("SELECT active FROM member WHERE id = :id FOR NO KEY UPDATE")
+                .setParameter("id", memberId)
+                .getResultList();
+        return active.stream().findFirst().map(Boolean.class::cast);
+    }
+
+    /**
+     * Locks the member's row and those of every active administrator, in id order (so two transactions taking
+     * these locks never wait for each other in a circle), until the transaction ends: while they are held no
+     * other transaction can take the administrator role away from anyone, so the count that follows holds.
+     */
+    static void lockWithActiveAdministrators(UUID memberId) {
+        getEntityManager().createNativeQuery("SELECT id FROM member WHERE id = :id OR (role = 'ADMIN' AND active)"
+                + " ORDER BY id FOR NO KEY UPDATE")
+                .setParameter("id", memberId)
+                .getResultList();
+    }
+
+    /** Whether the member is an active administrator. */
+    static boolean isActiveAdministrator(UUID memberId) {
+        return count("id = ?1 and role = ?2 and active = true", memberId, Role.ADMIN) > 0;
+    }
+
+    /** How many active administrators there are besides the given member. */
+    static long countOtherActiveAdministrators(UUID memberId) {
+        return count("id <> ?1 and role = ?2 and active = true", memberId, Role.ADMIN);
     }
 
     /** The members of a group, by name. */

@@ -2,17 +2,14 @@ package org.learninglog.member;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
-import org.learninglog.api.contract.model.TokenJson;
 import org.learninglog.identity.Actor;
 
 @ApplicationScoped
@@ -47,13 +44,13 @@ public class MemberService {
         this.tokens = tokens;
     }
 
-    public Member me(Actor actor) {
-        return found(actor.id());
+    public MemberProfile me(Actor actor) {
+        return MemberProfile.of(found(actor.id()), true);
     }
 
-    public Member create(Actor actor, String displayName, String email, String timeZone, Member.Role role) {
+    public MemberProfile create(Actor actor, String displayName, String email, String timeZone, Member.Role role) {
         requireAdmin(actor);
-        return register(displayName, email, timeZone, role);
+        return MemberProfile.of(register(displayName, email, timeZone, role), true);
     }
 
     /**
@@ -71,28 +68,37 @@ public class MemberService {
         return member;
     }
 
-    /** Administrators, the member themselves, and anyone who shares a group with them may see a member. */
-    public Member get(Actor actor, UUID memberId) {
+    /**
+     * Administrators, the member themselves, and anyone who shares a group with them may see a member; the email
+     * address and mail preferences only administrators and the member themselves.
+     */
+    public MemberProfile get(Actor actor, UUID memberId) {
         Member member = found(memberId);
         if (actor.admin() || actor.id().equals(memberId) || Member.shareAGroup(actor.id(), memberId)) {
-            return member;
+            return MemberProfile.of(member, personal(actor, memberId));
         }
         throw Problems.notFound("Member");
     }
 
-    public Page<Member> list(Actor actor, Integer limit, String cursor) {
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
-        String afterName = after == null ? null : after.get(0);
-        UUID afterId = after == null ? null : Cursor.uuid(after.get(1));
-        List<Member> rows = actor.admin()
-                ? Member.pageByName(afterName, afterId, size + 1)
-                : Member.pageSharingAGroupWith(actor.id(), afterName, afterId, size + 1);
-        return Page.of(rows, size, m -> Cursor.encode(m.displayName, m.id.toString()));
+    /** Everyone to administrators; to anyone else the members they share a group with. By name. */
+    public Page<MemberProfile> list(Actor actor, Integer limit, String cursor) {
+        Page<Member> page = actor.admin()
+                ? Member.pageByName(cursor, limit)
+                : Member.pageSharingAGroupWith(actor.id(), cursor, limit);
+        return page.map(m -> MemberProfile.of(m, personal(actor, m.id)));
     }
 
-    public Member changeMe(Actor actor, ProfileChange change) {
-        return changeProfile(actor.id(), change);
+    public MemberProfile changeMe(Actor actor, ProfileChange change) {
+        return MemberProfile.of(changeProfile(actor.id(), change), true);
+    }
+
+    /**
+     * Locks the member's row until the caller's transaction ends, so that a deactivation and what the caller does
+     * for the member (issuing a token) happen one after the other, never interleaved; whether the member is active
+     * (false for an unknown member). Read under the lock, so a deactivation that committed first is seen.
+     */
+    public boolean holdIfActive(UUID memberId) {
+        return Member.lockRow(memberId).orElse(false);
     }
 
     /** The member's name, for the page a signed link opens: the link is the authority, there is no caller. */
@@ -108,9 +114,39 @@ public class MemberService {
         return changeProfile(memberId, change).displayName;
     }
 
-    public Member change(Actor actor, UUID memberId, AdminChange changes) {
+    /**
+     * An administrator's change of a member. Taking the administrator role away (a demotion, or deactivating an
+     * administrator) locks the rows of all active administrators first, so two administrators demoting each other
+     * at once are served one after the other and the last active administrator always stays (422). A
+     * deactivation locks the member's row, which token issuing locks too: no token of the member outlives it.
+     */
+    public MemberProfile change(Actor actor, UUID memberId, AdminChange changes) {
         requireAdmin(actor);
+        boolean mayRemoveAnAdministrator = changes.role() == Member.Role.MEMBER
+                || Boolean.FALSE.equals(changes.active());
+        if (mayRemoveAnAdministrator) {
+            if (actor.id().equals(memberId)) {
+                throw Problems.unprocessable(changes.role() == Member.Role.MEMBER
+                        ? "Administrators cannot take their own administrator role away"
+                        : "Administrators cannot deactivate themselves");
+            }
+            Member.lockWithActiveAdministrators(memberId);
+        } else if (Member.lockRow(memberId).isEmpty()) {
+            throw Problems.notFound("Member");
+        }
+        // Loaded and counted under the locks, so it is what the last committed change left.
         Member member = found(memberId);
+        if (mayRemoveAnAdministrator) {
+            boolean removesAnAdministrator = member.role == Member.Role.ADMIN && member.active;
+            if (removesAnAdministrator && Member.countOtherActiveAdministrators(memberId) == 0) {
+                throw Problems.unprocessable(member.displayName + " is the last active administrator;"
+                        + " make another member administrator first");
+            }
+            // An administrator demoted by a request served just before this one no longer is one.
+            if (!Member.isActiveAdministrator(actor.id())) {
+                throw Problems.forbidden("Only administrators may do this; you no longer are one");
+            }
+        }
         if (changes.email() != null) {
             String email = MemberRules.email(changes.email());
             if (Member.emailTaken(email, memberId)) {
@@ -119,15 +155,9 @@ public class MemberService {
             member.email = email;
         }
         if (changes.role() != null) {
-            if (actor.id().equals(memberId) && changes.role() != Member.Role.ADMIN) {
-                throw Problems.unprocessable("Administrators cannot take their own administrator role away");
-            }
             member.role = changes.role();
         }
         if (changes.active() != null && changes.active() != member.active) {
-            if (actor.id().equals(memberId)) {
-                throw Problems.unprocessable("Administrators cannot deactivate themselves");
-            }
             member.active = changes.active();
             if (!member.active) {
                 deactivated.fire(new Deactivated(memberId));
@@ -135,17 +165,16 @@ public class MemberService {
         }
         nameAndZone(member, changes.displayName(), changes.timeZone());
         member.updatedAt = clock.instant();
-        return member;
+        return MemberProfile.of(member, true);
     }
 
     /** A token for another member: administrators only, and only for an active member. */
-    public TokenJson issueToken(Actor actor, UUID memberId, String name) {
+    public TokenIssuer.Issued issueToken(Actor actor, UUID memberId, String name) {
         if (!actor.admin()) {
             throw Problems.forbidden("Only administrators may issue tokens for other members");
         }
-        if (!found(memberId).active) {
-            throw Problems.unprocessable("The member is deactivated; reactivate them first");
-        }
+        found(memberId);
+        // The issuer locks the member's row and refuses a deactivated member.
         return tokens.issue(memberId, name);
     }
 
@@ -178,6 +207,11 @@ public class MemberService {
 
     private static Member found(UUID memberId) {
         return Member.<Member>findByIdOptional(memberId).orElseThrow(() -> Problems.notFound("Member"));
+    }
+
+    /** Whether the caller may see the member's email address and mail preferences. */
+    private static boolean personal(Actor actor, UUID memberId) {
+        return actor.admin() || actor.id().equals(memberId);
     }
 
     private static void requireAdmin(Actor actor) {

@@ -1,10 +1,13 @@
 package org.learninglog.member;
 
+import java.time.ZoneOffset;
+
 import org.learninglog.api.Page;
 import org.learninglog.api.contract.model.MemberJson;
 import org.learninglog.api.contract.model.MemberPageJson;
 import org.learninglog.api.contract.model.ReplyNotificationsJson;
 import org.learninglog.api.contract.model.RoleJson;
+import org.learninglog.api.contract.model.TokenJson;
 
 /** Maps members to their wire form. */
 final class MemberViews {
@@ -12,20 +15,31 @@ final class MemberViews {
     private MemberViews() {
     }
 
-    static MemberJson of(Member member) {
+    static MemberJson of(MemberProfile member) {
         return new MemberJson()
-                .id(member.id)
-                .displayName(member.displayName)
-                .email(member.email)
-                .timeZone(member.timeZone)
-                .role(RoleJson.valueOf(member.role.name()))
-                .reminders(member.reminders)
-                .replyNotifications(ReplyNotificationsJson.valueOf(member.replyNotifications.name()))
-                .awayUntil(member.awayUntil)
-                .active(member.active);
+                .id(member.id())
+                .displayName(member.displayName())
+                .email(member.email())
+                .timeZone(member.timeZone())
+                .role(RoleJson.valueOf(member.role().name()))
+                .reminders(member.reminders())
+                .replyNotifications(member.replyNotifications() == null ? null
+                        : ReplyNotificationsJson.valueOf(member.replyNotifications().name()))
+                .awayUntil(member.awayUntil())
+                .active(member.active());
     }
 
-    static MemberPageJson page(Page<Member> page) {
+    /** The token an administrator issued for a member, with its secret: the one answer that carries it. */
+    static TokenJson of(TokenIssuer.Issued token) {
+        return new TokenJson()
+                .id(token.id())
+                .name(token.name())
+                .prefix(token.prefix())
+                .createdAt(token.createdAt().atOffset(ZoneOffset.UTC))
+                .token(token.secret());
+    }
+
+    static MemberPageJson page(Page<MemberProfile> page) {
         return new MemberPageJson().items(page.items().stream().map(MemberViews::of).toList())
                 .nextCursor(page.nextCursor());
     }

@@ -31,9 +31,9 @@ class MembersResource implements MembersApi {
 
     @Override
     public Response createMember(MemberCreateJson body) {
-        Member member = members.create(current.actor(), body.getDisplayName(), body.getEmail(), body.getTimeZone(),
-                MemberViews.role(body.getRole()));
-        return Response.created(URI.create("/api/v1/members/" + member.id)).entity(MemberViews.of(member)).build();
+        MemberProfile member = members.create(current.actor(), body.getDisplayName(), body.getEmail(),
+                body.getTimeZone(), MemberViews.role(body.getRole()));
+        return Response.created(URI.create("/api/v1/members/" + member.id())).entity(MemberViews.of(member)).build();
     }
 
     @Override
@@ -53,6 +53,6 @@ class MembersResource implements MembersApi {
         var issued = members.issueToken(current.actor(), memberId, body.getName());
         // No Location: the token is reachable only under the member's own /me/tokens, which for the
         // administrator calling here would name a token of theirs that does not exist (the contract declares none).
-        return Response.status(Response.Status.CREATED).entity(issued).build();
+        return Response.status(Response.Status.CREATED).entity(MemberViews.of(issued)).build();
     }
 }

@@ -1,8 +1,7 @@
 package org.learninglog.member;
 
+import java.time.Instant;
 import java.util.UUID;
-
-import org.learninglog.api.contract.model.TokenJson;
 
 /**
  * Issues personal access tokens, for an administrator's {@code POST /members/{id}/tokens}. The member feature
@@ -10,6 +9,13 @@ import org.learninglog.api.contract.model.TokenJson;
  */
 public interface TokenIssuer {
 
-    /** A new token of the member, as the API shows it: the only response that carries its secret. */
-    TokenJson issue(UUID memberId, String name);
+    /** A token just made, with the secret that is shown this once. */
+    record Issued(UUID id, String name, String prefix, Instant createdAt, String secret) {
+    }
+
+    /**
+     * A new token of the member: the only answer that carries its secret. Refused (422) for a deactivated member
+     * and beyond the cap of live tokens; serialised with the member's deactivation on the member's row.
+     */
+    Issued issue(UUID memberId, String name);
 }

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
-import org.learninglog.api.Cursor;
+import org.learninglog.api.Keyset;
 import org.learninglog.api.Page;
 import org.learninglog.identity.Actor;
 
@@ -25,12 +25,13 @@ import org.learninglog.identity.Actor;
 @Transactional
 public class NotificationService {
 
-    /** A notification with the name of the member who caused it. */
-    public record Shown(Notification notification, String actorName) {
+    /** One notification as the inbox shows it, with the name of the member who caused it. */
+    public record InboxItem(UUID id, Notification.Kind kind, UUID entryId, UUID replyId, UUID actorId,
+            String actorName, boolean read, Instant createdAt) {
     }
 
-    /** A page of notifications and how many are unread in all. */
-    public record Inbox(Page<Shown> page, long unreadCount) {
+    /** A page of the inbox, newest first, and how many notifications are unread in all. */
+    public record InboxPage(List<InboxItem> items, String nextCursor, long unreadCount) {
     }
 
     private final Clock clock;
@@ -58,29 +59,24 @@ public class NotificationService {
                 .executeUpdate();
     }
 
-    public Inbox inbox(Actor actor, boolean unreadOnly, Integer limit, String cursor) {
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
+    public InboxPage inbox(Actor actor, boolean unreadOnly, Integer limit, String cursor) {
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.instant("n.created_at").descending(),
+                Keyset.Key.uuid("n.id").descending());
         String unread = unreadOnly ? " AND n.read_at IS NULL" : "";
-        String keyset = after == null ? "" : " AND (n.created_at < :at OR (n.created_at = :at AND n.id < :id))";
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> query = Notification.getEntityManager().createNativeQuery(
                 "SELECT {n.*}, a.display_name AS actor_name FROM notification n"
                         + " LEFT JOIN member_name a ON a.member_id = n.actor_id"
-                        + " WHERE n.member_id = :me" + unread + keyset + " ORDER BY n.created_at DESC, n.id DESC")
+                        + " WHERE n.member_id = :me" + unread + keyset.and() + " ORDER BY " + keyset.orderBy())
                 .unwrap(NativeQuery.class)
                 .addEntity("n", Notification.class)
                 .addScalar("actor_name", StandardBasicTypes.STRING)
                 .setParameter("me", actor.id())
-                .setMaxResults(size + 1);
-        if (after != null) {
-            query.setParameter("at", Cursor.instant(after.get(0))).setParameter("id", Cursor.uuid(after.get(1)));
-        }
-        List<Shown> rows = query.getResultList().stream().map(r -> new Shown((Notification) r[0], (String) r[1]))
-                .toList();
-        Page<Shown> page = Page.of(rows, size, s -> Cursor.encode(s.notification().createdAt.toString(),
-                s.notification().id.toString()));
-        return new Inbox(page, unreadCount(actor));
+                .setMaxResults(keyset.fetchSize());
+        List<InboxItem> rows = keyset.bind(query).getResultList().stream()
+                .map(r -> item((Notification) r[0], (String) r[1])).toList();
+        Page<InboxItem> page = keyset.page(rows, i -> List.of(i.createdAt(), i.id()));
+        return new InboxPage(page.items(), page.nextCursor(), unreadCount(actor));
     }
 
     /** Marks the given notifications of mine read, or all when no ids are given; returns what stays unread. */
@@ -106,6 +102,10 @@ public class NotificationService {
                 .setParameter("at", at)
                 .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .executeUpdate();
+    }
+
+    private static InboxItem item(Notification n, String actorName) {
+        return new InboxItem(n.id, n.kind, n.entryId, n.replyId, n.actorId, actorName, n.readAt != null, n.createdAt);
     }
 
     private static long unreadCount(Actor actor) {

@@ -29,8 +29,8 @@ class NotificationsResource implements NotificationsApi {
     public Response listMyNotifications(Boolean unread, Integer limit, String cursor) {
         var inbox = notifications.inbox(current.actor(), Boolean.TRUE.equals(unread), limit, cursor);
         var body = new NotificationPageJson()
-                .items(inbox.page().items().stream().map(NotificationsResource::of).toList())
-                .nextCursor(inbox.page().nextCursor())
+                .items(inbox.items().stream().map(NotificationsResource::of).toList())
+                .nextCursor(inbox.nextCursor())
                 .unreadCount((int) inbox.unreadCount());
         return Response.ok(body).build();
     }
@@ -41,15 +41,15 @@ class NotificationsResource implements NotificationsApi {
         return Response.ok(new UnreadCountJson().unreadCount((int) unread)).build();
     }
 
-    private static NotificationJson of(NotificationService.Shown shown) {
-        Notification n = shown.notification();
+    private static NotificationJson of(NotificationService.InboxItem item) {
         return new NotificationJson()
-                .id(n.id)
-                .kind(NotificationJson.KindEnum.fromValue(n.kind.name()))
-                .entryId(n.entryId)
-                .replyId(n.replyId)
-                .actor(n.actorId == null ? null : new AuthorRefJson().id(n.actorId).displayName(shown.actorName()))
-                .read(n.readAt != null)
-                .createdAt(n.createdAt.atOffset(ZoneOffset.UTC));
+                .id(item.id())
+                .kind(NotificationJson.KindEnum.fromValue(item.kind().name()))
+                .entryId(item.entryId())
+                .replyId(item.replyId())
+                .actor(item.actorId() == null ? null
+                        : new AuthorRefJson().id(item.actorId()).displayName(item.actorName()))
+                .read(item.read())
+                .createdAt(item.createdAt().atOffset(ZoneOffset.UTC));
     }
 }

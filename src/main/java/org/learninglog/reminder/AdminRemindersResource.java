@@ -38,8 +38,8 @@ class AdminRemindersResource implements AdminApi {
         var result = preview.preview(current.actor(), at == null ? null : instant(at), groupId, limit, cursor);
         var body = new ReminderPreviewPageJson()
                 .at(result.at().atOffset(ZoneOffset.UTC))
-                .items(result.page().items().stream().map(AdminRemindersResource::group).toList())
-                .nextCursor(result.page().nextCursor());
+                .items(result.items().stream().map(AdminRemindersResource::group).toList())
+                .nextCursor(result.nextCursor());
         return Response.ok(body).build();
     }
 
@@ -55,14 +55,14 @@ class AdminRemindersResource implements AdminApi {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ReminderPreviewGroupJson group(ReminderPreview.Group group) {
+    private static ReminderPreviewGroupJson group(ReminderPreview.GroupPreview group) {
         return new ReminderPreviewGroupJson()
                 .groupId(group.groupId())
                 .groupName(group.groupName())
                 .members(group.members().stream().map(AdminRemindersResource::member).toList());
     }
 
-    private static ReminderPreviewMemberJson member(ReminderPreview.Member member) {
+    private static ReminderPreviewMemberJson member(ReminderPreview.MemberPreview member) {
         ReminderPreviewMemberJson wire = new ReminderPreviewMemberJson()
                 .memberId(member.memberId())
                 .displayName(member.displayName())

@@ -2,17 +2,13 @@ package org.learninglog.reminder;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.learninglog.api.Cursor;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
 import org.learninglog.identity.Actor;
@@ -21,18 +17,17 @@ import org.learninglog.identity.Actor;
 @ApplicationScoped
 class ReminderPreview {
 
-    record Member(UUID memberId, String displayName, String timeZone, String localTime, String week, String nudge,
-            String outcome) {
+    /** What the job would do for one member of a group. */
+    record MemberPreview(UUID memberId, String displayName, String timeZone, String localTime, String week,
+            String nudge, String outcome) {
     }
 
-    record Group(UUID groupId, String groupName, List<Member> members) {
+    /** One group of the preview with its members, by name. */
+    record GroupPreview(UUID groupId, String groupName, List<MemberPreview> members) {
     }
 
-    record Preview(Instant at, Page<Group> page) {
-    }
-
-    /** A member of a group with what the job would do for them. */
-    record Outcome(UUID groupId, Member member) {
+    /** A page of the preview at the instant it was made for. */
+    record Preview(Instant at, List<GroupPreview> items, String nextCursor) {
     }
 
     private final ReminderQueries queries;
@@ -50,29 +45,14 @@ class ReminderPreview {
             throw Problems.forbidden("Only administrators may preview reminders");
         }
         Instant at = requestedAt == null ? clock.instant() : requestedAt;
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
-        String afterName = after == null ? null : after.get(0);
-        UUID afterId = after == null ? null : cursorId(after.get(1));
-        Page<Group> groups = Page.of(queries.openGroups(groupId, afterName, afterId, size + 1), size,
-                g -> Cursor.encode(g.groupName().toLowerCase(Locale.ROOT), g.groupId().toString()));
+        Page<ReminderQueries.OpenGroup> groups = queries.openGroups(groupId, cursor, limit);
         if (groups.items().isEmpty()) {
-            return new Preview(at, groups);
+            return new Preview(at, List.of(), groups.nextCursor());
         }
-        Map<UUID, List<Member>> members = new LinkedHashMap<>();
-        List<UUID> groupIds = groups.items().stream().map(Group::groupId).toList();
-        for (Outcome outcome : queries.outcomes(queries.zoneClocks(at), groupIds)) {
-            members.computeIfAbsent(outcome.groupId(), id -> new ArrayList<>()).add(outcome.member());
-        }
-        return new Preview(at, groups.map(g -> new Group(g.groupId(), g.groupName(),
-                members.getOrDefault(g.groupId(), List.of()))));
-    }
-
-    private static UUID cursorId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "is not a cursor this list issued");
-        }
+        Map<UUID, List<MemberPreview>> members = queries.outcomes(queries.zoneClocks(at),
+                groups.items().stream().map(ReminderQueries.OpenGroup::groupId).toList());
+        List<GroupPreview> items = groups.items().stream().map(g -> new GroupPreview(g.groupId(), g.name(),
+                members.getOrDefault(g.groupId(), List.of()))).toList();
+        return new Preview(at, items, groups.nextCursor());
     }
 }

@@ -2,7 +2,10 @@ package org.learninglog.reminder;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.hibernate.jpa.HibernateHints;
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
 import org.learninglog.mail.OutboundMail;
 import org.learninglog.time.Week;
 import org.learninglog.time.ZoneClock;
@@ -169,38 +174,41 @@ class ReminderQueries {
                         (Boolean) row[8])));
     }
 
-    /** A page of open groups by name, after the cursor's (lower-cased name, id). */
-    List<ReminderPreview.Group> openGroups(UUID groupId, String afterName, UUID afterId, int rows) {
-        StringBuilder sql = new StringBuilder("SELECT g.group_id, g.name FROM group_directory g WHERE NOT g.archived");
-        if (groupId != null) {
-            sql.append(" AND g.group_id = :groupId");
-        }
-        if (afterName != null) {
-            sql.append(" AND (lower(g.name) > :afterName OR (lower(g.name) = :afterName AND g.group_id > :afterId))");
-        }
-        sql.append(" ORDER BY lower(g.name), g.group_id LIMIT :rows");
-        Query query = entityManager.createNativeQuery(sql.toString()).setParameter("rows", rows);
+    /** An open group as the preview pages them. */
+    record OpenGroup(UUID groupId, String name) {
+    }
+
+    /** Open groups (or the one asked for) by name, a page after the cursor's. */
+    Page<OpenGroup> openGroups(UUID groupId, String cursor, Integer limit) {
+        // Both sides of the name comparison are lower-cased by the database: the cursor holds the name as stored.
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.ignoringCase("g.name"), Keyset.Key.uuid("g.group_id"));
+        String one = groupId == null ? "" : " AND g.group_id = :groupId";
+        Query query = keyset.bind(entityManager.createNativeQuery("SELECT g.group_id, g.name FROM group_directory g"
+                + " WHERE NOT g.archived" + one + keyset.and() + " ORDER BY " + keyset.orderBy()))
+                .setMaxResults(keyset.fetchSize());
         if (groupId != null) {
             query.setParameter("groupId", groupId);
         }
-        if (afterName != null) {
-            query.setParameter("afterName", afterName).setParameter("afterId", afterId);
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> found = query.getResultList();
-        return found.stream().map(r -> new ReminderPreview.Group(uuid(r[0]), (String) r[1], List.of())).toList();
+        List<OpenGroup> groups = found.stream().map(r -> new OpenGroup(uuid(r[0]), (String) r[1])).toList();
+        return keyset.page(groups, g -> List.of(g.name(), g.groupId()));
     }
 
-    /** What the reminder job would do for each member of these groups at the `:zones` clock. */
-    List<ReminderPreview.Outcome> outcomes(String zones, List<UUID> groupIds) {
+    /** What the reminder job would do for each member of these groups at the `:zones` clock, by group. */
+    Map<UUID, List<ReminderPreview.MemberPreview>> outcomes(String zones, List<UUID> groupIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(PREVIEW)
                 .setParameter("zones", zones)
                 .setParameter("groupIds", groupIds.stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .getResultList();
-        return rows.stream().map(row -> new ReminderPreview.Outcome(uuid(row[0]), new ReminderPreview.Member(
-                uuid(row[1]), (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6],
-                (String) row[7]))).toList();
+        Map<UUID, List<ReminderPreview.MemberPreview>> byGroup = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byGroup.computeIfAbsent(uuid(row[0]), id -> new ArrayList<>()).add(new ReminderPreview.MemberPreview(
+                    uuid(row[1]), (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6],
+                    (String) row[7]));
+        }
+        return byGroup;
     }
 
     private static UUID uuid(Object value) {

@@ -1,7 +1,9 @@
 package org.learninglog.security;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +11,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -54,14 +59,19 @@ public class AccessToken extends PanacheEntityBase {
         return find("id = ?1 and memberId = ?2 and revokedAt is null", id, memberId).firstResultOptional();
     }
 
-    /** The member's live tokens, newest first, after the cursor's (createdAt, id). */
-    static List<AccessToken> pageOwnedBy(UUID memberId, Instant afterCreatedAt, UUID afterId, int rows) {
-        if (afterCreatedAt == null) {
-            return find("memberId = ?1 and revokedAt is null order by createdAt desc, id desc", memberId)
-                    .page(0, rows).list();
-        }
-        return find("memberId = ?1 and revokedAt is null and (createdAt < ?2 or (createdAt = ?2 and id < ?3))"
-                + " order by createdAt desc, id desc", memberId, afterCreatedAt, afterId).page(0, rows).list();
+    /** The member's live tokens, newest first, a page after the cursor's. */
+    static Page<AccessToken> pageOwnedBy(UUID memberId, String cursor, Integer limit) {
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.instant("t.createdAt").descending(),
+                Keyset.Key.uuid("t.id").descending());
+        Map<String, Object> parameters = new HashMap<>(keyset.parameters());
+        parameters.put("member", memberId);
+        List<AccessToken> rows = find("from AccessToken t where t.memberId = :member and t.revokedAt is null"
+                + keyset.and() + " order by " + keyset.orderBy(), parameters).page(0, keyset.fetchSize()).list();
+        return keyset.page(rows, t -> List.of(t.createdAt, t.id));
+    }
+
+    static long countLiveOf(UUID memberId) {
+        return count("memberId = ?1 and revokedAt is null", memberId);
     }
 
     static int revokeAllOf(UUID memberId, Instant now) {

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.learninglog.api.contract.model.TokenJson;
 import org.learninglog.member.TokenIssuer;
 
 /** Issues the tokens an administrator asks for on a member's behalf; the member feature checks who may. */
@@ -18,7 +17,7 @@ class MemberTokens implements TokenIssuer {
     }
 
     @Override
-    public TokenJson issue(UUID memberId, String name) {
-        return TokenViews.issued(tokens.issue(memberId, name));
+    public Issued issue(UUID memberId, String name) {
+        return tokens.issue(memberId, name);
     }
 }

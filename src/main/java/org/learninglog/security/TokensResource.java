@@ -30,7 +30,7 @@ class TokensResource implements TokensApi {
     @Override
     public Response createMyToken(TokenCreateJson body) {
         var issued = tokens.issueForMe(current.actor(), body.getName());
-        return Response.created(URI.create("/api/v1/me/tokens/" + issued.token().id))
+        return Response.created(URI.create("/api/v1/me/tokens/" + issued.id()))
                 .entity(TokenViews.issued(issued)).build();
     }
 

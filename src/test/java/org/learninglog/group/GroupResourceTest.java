@@ -1,5 +1,6 @@
 package org.learninglog.group;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -251,8 +252,9 @@ class GroupResourceTest {
     @Test
     void shouldAddAMemberOnce() {
         TestMember admin = data.admin();
+        TestMember fay = data.member("Fay");
         TestMember ana = data.member("Ana");
-        UUID group = data.group("Growing " + TestData.suffix(), null);
+        UUID group = data.group("Growing " + TestData.suffix(), fay);
 
         as(admin.token()).body(Map.of("memberId", ana.id().toString())).post("/api/v1/groups/{id}/members", group)
                 .then()
@@ -265,7 +267,25 @@ class GroupResourceTest {
         as(admin.token()).body(Map.of("memberId", ana.id().toString(), "role", "FACILITATOR"))
                 .post("/api/v1/groups/{id}/members", group).then()
                 .statusCode(409).contentType("application/problem+json");
-        as(ana.token()).get("/api/v1/groups/{id}", group).then().statusCode(200).body("memberCount", equalTo(1));
+        as(ana.token()).get("/api/v1/groups/{id}", group).then().statusCode(200).body("memberCount", equalTo(2));
+    }
+
+    @Test
+    void shouldMakeTheFirstMemberOfAGroupItsFacilitator() {
+        TestMember admin = data.admin();
+        TestMember fay = data.member("Fay");
+        TestMember ana = data.member("Ana");
+        UUID group = data.group("Brand new " + TestData.suffix(), null);
+
+        as(admin.token()).body(Map.of("memberId", fay.id().toString(), "role", "MEMBER"))
+                .post("/api/v1/groups/{id}/members", group).then()
+                .statusCode(422).contentType("application/problem+json");
+        as(admin.token()).get("/api/v1/groups/{id}", group).then().body("memberCount", equalTo(0));
+
+        as(admin.token()).body(Map.of("memberId", fay.id().toString())).post("/api/v1/groups/{id}/members", group)
+                .then().statusCode(201).body("role", equalTo("FACILITATOR"));
+        as(admin.token()).body(Map.of("memberId", ana.id().toString())).post("/api/v1/groups/{id}/members", group)
+                .then().statusCode(201).body("role", equalTo("MEMBER"));
     }
 
     @Test
@@ -293,11 +313,78 @@ class GroupResourceTest {
         TestMember carl = data.member("Carl");
         UUID group = data.group("Facilitated " + TestData.suffix(), fay, ana);
 
-        as(fay.token()).body(Map.of("memberId", bo.id().toString())).post("/api/v1/groups/{id}/members", group).then()
-                .statusCode(201).body("role", equalTo("MEMBER"));
-        as(ana.token()).body(Map.of("memberId", carl.id().toString())).post("/api/v1/groups/{id}/members", group).then()
+        as(fay.token()).body(Map.of("email", bo.email())).post("/api/v1/groups/{id}/members", group).then()
+                .statusCode(201).body("role", equalTo("MEMBER")).body("memberId", equalTo(bo.id().toString()));
+        as(ana.token()).body(Map.of("email", carl.email())).post("/api/v1/groups/{id}/members", group).then()
                 .statusCode(403).contentType("application/problem+json");
         as(carl.token()).get("/api/v1/groups/{id}", group).then().statusCode(404);
+    }
+
+    /**
+     * A facilitator adds by id only people they share a group with, and anyone else by an email address they know
+     * already; an id of someone else answers like an unknown id, so ids tell nothing about people.
+     */
+    @Test
+    void shouldLetAFacilitatorAddPeopleOutsideTheirGroupsByEmailOnly() {
+        TestMember fay = data.member("Fay");
+        TestMember ana = data.member("Ana");
+        TestMember stranger = data.member("Stranger");
+        TestMember colleague = data.member("Colleague");
+        UUID group = data.group("Facilitated " + TestData.suffix(), fay);
+        data.group("Where Fay meets her colleague " + TestData.suffix(), fay, colleague);
+
+        String unknown = as(fay.token()).body(Map.of("memberId", UUID.randomUUID().toString()))
+                .post("/api/v1/groups/{id}/members", group).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("memberId"))
+                .extract().path("errors[0].message");
+        as(fay.token()).body(Map.of("memberId", stranger.id().toString())).post("/api/v1/groups/{id}/members", group)
+                .then().statusCode(400).body("errors.field", hasItem("memberId"))
+                .body("errors[0].message", equalTo(unknown));
+        as(fay.token()).get("/api/v1/members/{id}", stranger.id()).then().statusCode(404);
+
+        as(fay.token()).body(Map.of("memberId", colleague.id().toString()))
+                .post("/api/v1/groups/{id}/members", group).then().statusCode(201);
+        as(fay.token()).body(Map.of("email", stranger.email().toUpperCase())).post("/api/v1/groups/{id}/members", group)
+                .then().statusCode(201).body("memberId", equalTo(stranger.id().toString()));
+        as(fay.token()).body(Map.of("email", "nobody." + TestData.suffix() + "@example.org"))
+                .post("/api/v1/groups/{id}/members", group).then()
+                .statusCode(400).body("errors.field", hasItem("email"));
+        as(fay.token()).body(Map.of("memberId", ana.id().toString(), "email", ana.email()))
+                .post("/api/v1/groups/{id}/members", group).then()
+                .statusCode(400).body("errors.field", hasItem("email"));
+        as(fay.token()).body(Map.of("email", "not-an-address")).post("/api/v1/groups/{id}/members", group).then()
+                .statusCode(400).body("errors.field", hasItem("email"));
+        // Now that they share a group, Fay sees the stranger, but not their email address.
+        as(fay.token()).get("/api/v1/members/{id}", stranger.id()).then()
+                .statusCode(200).body("displayName", equalTo("Stranger")).body("email", nullValue());
+        as(fay.token()).get("/api/v1/groups/{id}", group).then().body("memberCount", equalTo(3));
+    }
+
+    @Test
+    void shouldKeepTheLastFacilitatorOfAGroupWithMembers() {
+        TestMember admin = data.admin();
+        TestMember fay = data.member("Fay");
+        TestMember ana = data.member("Ana");
+        UUID group = data.group("One facilitator " + TestData.suffix(), fay, ana);
+
+        for (TestMember who : List.of(fay, admin)) {
+            as(who.token()).body(Map.of("role", "MEMBER"))
+                    .patch("/api/v1/groups/{id}/members/{memberId}", group, fay.id()).then()
+                    .statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("last facilitator"));
+            as(who.token()).delete("/api/v1/groups/{id}/members/{memberId}", group, fay.id()).then()
+                    .statusCode(422).body("detail", containsString("last facilitator"));
+        }
+        as(fay.token()).get("/api/v1/groups/{id}/members", group).then()
+                .body("items.find { it.memberId == '" + fay.id() + "' }.role", equalTo("FACILITATOR"));
+
+        // Handing over: promote the successor first, then step down.
+        as(fay.token()).body(Map.of("role", "FACILITATOR"))
+                .patch("/api/v1/groups/{id}/members/{memberId}", group, ana.id()).then().statusCode(200);
+        as(fay.token()).delete("/api/v1/groups/{id}/members/{memberId}", group, fay.id()).then().statusCode(204);
+        // The last member of all may go, leaving an empty group.
+        as(ana.token()).delete("/api/v1/groups/{id}/members/{memberId}", group, ana.id()).then().statusCode(204);
+        as(admin.token()).get("/api/v1/groups/{id}", group).then().body("memberCount", equalTo(0));
     }
 
     @Test
@@ -440,6 +527,23 @@ class GroupResourceTest {
         assertEquals(expected, new HashSet<>(ids));
     }
 
+    /** Java lower-cases a final `Σ` to `ς`, PostgreSQL to `σ`: the order and the cursor are the database's alone. */
+    @Test
+    void shouldPageGroupsWhoseNamesEndInAFinalSigma() {
+        TestMember ana = data.member("Ana");
+        String tag = TestData.suffix();
+        Set<String> expected = new HashSet<>();
+        for (String name : List.of("AΣ", "BΣ", "ΟΔΟΣ", "İ")) {
+            expected.add(data.group(tag + " " + name, ana).toString());
+        }
+
+        for (int limit = 1; limit <= 2; limit++) {
+            List<String> ids = walkGroups(ana.token(), limit).stream().map(g -> (String) g.get("id")).toList();
+            assertEquals(4, ids.size(), "limit " + limit + ": " + ids);
+            assertEquals(expected, new HashSet<>(ids), "limit " + limit);
+        }
+    }
+
     /** The contract caps a cursor at 1024 characters; the longest names must still page. */
     @Test
     void shouldPageGroupsWithTheLongestNames() {
@@ -464,6 +568,19 @@ class GroupResourceTest {
                 Api.pageThrough(fay.token(), 1, "/api/v1/groups/{id}/members", group));
 
         assertEquals(4, new HashSet<>(seen).size(), seen.toString());
+    }
+
+    @Test
+    void shouldPageAMembershipWhoseNamesEndInAFinalSigma() {
+        TestMember fay = data.member("Fay");
+        TestMember[] members = { data.member("AΣ"), data.member("BΣ"), data.member("İlkay"), data.member("ΟΔΟΣ") };
+        UUID group = data.group("Greek names " + TestData.suffix(), fay, members);
+
+        List<String> seen = Api.field("memberId",
+                Api.pageThrough(fay.token(), 1, "/api/v1/groups/{id}/members", group));
+
+        assertEquals(5, seen.size(), seen.toString());
+        assertEquals(5, new HashSet<>(seen).size(), seen.toString());
     }
 
     @Test
@@ -494,12 +611,12 @@ class GroupResourceTest {
         as(admin.token()).get("/api/v1/groups/{id}", group).then().body("memberCount", equalTo(50));
         TestMember late = data.member("Late");
 
-        as(fay.token()).body(Map.of("memberId", late.id().toString())).post("/api/v1/groups/{id}/members", group).then()
+        as(fay.token()).body(Map.of("email", late.email())).post("/api/v1/groups/{id}/members", group).then()
                 .statusCode(422).contentType("application/problem+json");
         as(admin.token()).get("/api/v1/groups/{id}", group).then().body("memberCount", equalTo(50));
 
         as(fay.token()).delete("/api/v1/groups/{id}/members/{memberId}", group, others[0].id()).then().statusCode(204);
-        as(fay.token()).body(Map.of("memberId", late.id().toString())).post("/api/v1/groups/{id}/members", group).then()
+        as(fay.token()).body(Map.of("email", late.email())).post("/api/v1/groups/{id}/members", group).then()
                 .statusCode(201);
     }
 
@@ -521,7 +638,7 @@ class GroupResourceTest {
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (TestMember candidate : candidates) {
-                answers.add(pool.submit(() -> as(fay.token()).body(Map.of("memberId", candidate.id().toString()))
+                answers.add(pool.submit(() -> as(fay.token()).body(Map.of("email", candidate.email()))
                         .post("/api/v1/groups/{id}/members", group).statusCode()));
             }
             List<Integer> statuses = new ArrayList<>();

@@ -3,8 +3,11 @@ package org.learninglog.member;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.learninglog.Api.as;
 import static org.learninglog.Api.badRequestAs;
@@ -237,6 +240,36 @@ class MemberResourceTest {
         as(ana.token()).get("/api/v1/members/{id}", ana.id()).then().statusCode(200);
     }
 
+    /** Sharing a group shows a member's name, time zone and role; the address and preferences stay private. */
+    @Test
+    void shouldShowEmailAndPreferencesOnlyToAdministratorsAndTheMemberThemselves() {
+        TestMember admin = data.admin();
+        TestMember ana = data.member("Ana");
+        TestMember bo = data.member("Bo");
+        data.group("Shared " + TestData.suffix(), ana, bo);
+
+        as(ana.token()).get("/api/v1/members/{id}", bo.id()).then()
+                .statusCode(200)
+                .body("displayName", equalTo("Bo"))
+                .body("timeZone", equalTo("Europe/Berlin"))
+                .body("email", nullValue())
+                .body("reminders", nullValue())
+                .body("replyNotifications", nullValue())
+                .body("$", not(hasKey("email")));
+        List<Map<String, Object>> listed = Api.pageThrough(ana.token(), 20, "/api/v1/members");
+        Map<String, Object> listedBo = listed.stream().filter(m -> m.get("id").equals(bo.id().toString())).findFirst()
+                .orElseThrow();
+        Map<String, Object> listedAna = listed.stream().filter(m -> m.get("id").equals(ana.id().toString()))
+                .findFirst().orElseThrow();
+        assertFalse(listedBo.containsKey("email"), listedBo.toString());
+        assertEquals(ana.email(), listedAna.get("email"));
+
+        as(bo.token()).get("/api/v1/members/{id}", bo.id()).then()
+                .body("email", equalTo(bo.email())).body("reminders", equalTo(true));
+        as(admin.token()).get("/api/v1/members/{id}", bo.id()).then()
+                .body("email", equalTo(bo.email())).body("replyNotifications", equalTo("IMMEDIATE"));
+    }
+
     @Test
     void shouldChangeMyProfile() {
         TestMember ana = data.member("Ana");
@@ -409,6 +442,22 @@ class MemberResourceTest {
             List<String> ids = walk(ilkay.token(), limit);
             assertEquals(5, ids.size(), "limit " + limit + ": " + ids);
             assertEquals(expected, new HashSet<>(ids), "limit " + limit);
+        }
+    }
+
+    /** Java lower-cases a final `Σ` to `ς`, PostgreSQL to `σ`: the order and the cursor are the database's alone. */
+    @Test
+    void shouldPageMembersWhoseNamesEndInAFinalSigma() {
+        String tag = TestData.suffix();
+        TestMember first = data.member(tag + " AΣ");
+        List<TestMember> others = List.of(data.member(tag + " BΣ"), data.member(tag + " ΟΔΟΣ"),
+                data.member(tag + " İ"));
+        data.group("Greek " + tag, first, others.toArray(TestMember[]::new));
+
+        for (int limit = 1; limit <= 2; limit++) {
+            List<String> ids = walk(first.token(), limit);
+            assertEquals(4, ids.size(), "limit " + limit + ": " + ids);
+            assertEquals(4, new HashSet<>(ids).size(), "limit " + limit + ": " + ids);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.learninglog.security;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -26,11 +27,13 @@ import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.learninglog.Api;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
+import org.learninglog.identity.Actor;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -40,6 +43,12 @@ class AccessTokenTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    AccessTokenService tokens;
+
+    @ConfigProperty(name = "learninglog.tokens.max-live-per-member")
+    int cap;
 
     @Test
     void shouldShowTheSecretOnceWhenCreatingAToken() {
@@ -172,6 +181,26 @@ class AccessTokenTest {
         assertEquals(5, seen.size(), seen.toString());
         assertEquals(5, new HashSet<>(seen).size(), "duplicates: " + seen);
         assertTrue(seen.containsAll(expected), seen.toString());
+    }
+
+    @Test
+    void shouldRefuseATokenBeyondTheCapUntilOneIsRevoked() {
+        TestMember admin = data.admin();
+        TestMember ana = data.member("Ana");
+        for (int i = 1; i < cap; i++) {
+            tokens.issueForMe(new Actor(ana.id(), false), "filler " + i);
+        }
+
+        as(ana.token()).body(Map.of("name", "one too many")).post("/api/v1/me/tokens").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString(String.valueOf(cap)));
+        as(admin.token()).body(Map.of("name", "one too many")).post("/api/v1/members/{id}/tokens", ana.id()).then()
+                .statusCode(422);
+        assertEquals(cap, Api.pageThrough(ana.token(), 100, "/api/v1/me/tokens").size());
+
+        String any = as(ana.token()).queryParam("limit", 1).get("/api/v1/me/tokens").path("items[0].id");
+        as(ana.token()).delete("/api/v1/me/tokens/{id}", any).then().statusCode(204);
+        as(ana.token()).body(Map.of("name", "room again")).post("/api/v1/me/tokens").then().statusCode(201);
     }
 
     @Test
