@@ -1,5 +1,6 @@
 package org.learninglog.group;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,25 @@ public class GroupAccess {
     /** The actor's membership, for reading and writing the group's content; 404 for anyone else. */
     public Membership contentAccess(Actor actor, UUID groupId) {
         return Membership.find(groupId, actor.id()).orElseThrow(() -> Problems.notFound("Group"));
+    }
+
+    /**
+     * The actor's membership, for writing the group's content (entries, replies, answers): 404 for anyone else, 422
+     * while the group is archived. Takes a share lock on the membership row and the group row until the transaction
+     * ends, so a removal from the group or its archiving waits for the write, and a write after them sees them.
+     * Callers take it before any lock on the content.
+     */
+    public void contentWriteAccess(Actor actor, UUID groupId) {
+        List<?> archived = Group.getEntityManager()
+                .createNativeQuery("SELECT g.archived FROM learning_group g JOIN membership ms ON ms.group_id = g.id"
+                        + " WHERE g.id = ?1 AND ms.member_id = ?2 FOR SHARE")
+                .setParameter(1, groupId).setParameter(2, actor.id()).getResultList();
+        if (archived.isEmpty()) {
+            throw Problems.notFound("Group");
+        }
+        if (Boolean.TRUE.equals(archived.get(0))) {
+            throw Problems.unprocessable("The group is archived; its content is read-only");
+        }
     }
 
     /** The group, for those who may manage it: administrators and its facilitators. */

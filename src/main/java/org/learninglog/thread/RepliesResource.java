@@ -31,10 +31,10 @@ class RepliesResource implements RepliesApi {
 
     @Override
     public Response postReply(UUID entryId, ReplyWriteJson body, String idempotencyKey) {
-        ThreadService.Shown shown = threads.reply(current.actor(), entryId, body.getBody(), idempotencyKey, body);
-        Reply reply = shown.reply().reply();
-        return Response.created(URI.create("/api/v1/replies/" + reply.id))
-                .header(HttpHeaders.ETAG, ETags.of(reply.version))
-                .entity(ThreadViews.of(shown)).build();
+        ReplyView reply = threads.reply(current.actor(), entryId, new ThreadService.NewReply(body.getBody()),
+                idempotencyKey);
+        return Response.created(URI.create("/api/v1/replies/" + reply.id()))
+                .header(HttpHeaders.ETAG, ETags.of(reply.version()))
+                .entity(ThreadViews.of(reply)).build();
     }
 }
