@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs requests on real threads that all start at the same moment, for the tests that race requests against
- * each other and then check what the database holds. One pool for the whole test, closed at its end.
+ * each other and then check what the database holds. One pool for a whole test ({@code new Race(n)}, closed at its
+ * end), or one for a single race ({@link #all}).
  */
 public final class Race implements AutoCloseable {
 
@@ -21,6 +22,13 @@ public final class Race implements AutoCloseable {
     public Race(int threads) {
         this.threads = threads;
         this.pool = Executors.newFixedThreadPool(threads);
+    }
+
+    /** Runs every call at once on a pool of its own and answers what each returned, in the calls' order. */
+    public static <T> List<T> all(List<Callable<T>> calls) throws Exception {
+        try (Race race = new Race(calls.size())) {
+            return race.run(calls);
+        }
     }
 
     /** Starts every contender at once (at most as many as threads) and answers what each returned, in order. */
@@ -38,7 +46,7 @@ public final class Race implements AutoCloseable {
         }
         List<T> results = new ArrayList<>();
         for (Future<T> answer : answers) {
-            results.add(answer.get(60, TimeUnit.SECONDS));
+            results.add(answer.get(120, TimeUnit.SECONDS));
         }
         return results;
     }

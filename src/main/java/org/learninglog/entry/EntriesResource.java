@@ -46,8 +46,7 @@ class EntriesResource implements EntriesApi {
         return Response.ok(EntryViews.revisions(entries.history(current.actor(), entryId, limit, cursor))).build();
     }
 
-    private static Response withETag(Entry.Authored authored) {
-        return Response.ok(EntryViews.of(authored)).header(HttpHeaders.ETAG, ETags.of(authored.entry().version))
-                .build();
+    private static Response withETag(EntryView entry) {
+        return Response.ok(EntryViews.of(entry)).header(HttpHeaders.ETAG, ETags.of(entry.version())).build();
     }
 }

@@ -2,6 +2,7 @@ package org.learninglog.entry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -45,13 +48,15 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
-    @Column(name = "reply_count")
+    // What the entry summarises of its thread is written only by EntryThreads' statements, under the entry's row
+    // lock; never by flushing an Entry, whose copy of these columns may be older than the row.
+    @Column(name = "reply_count", insertable = false, updatable = false)
     public int replyCount;
 
-    @Column(name = "first_reply_at")
+    @Column(name = "first_reply_at", insertable = false, updatable = false)
     public Instant firstReplyAt;
 
-    @Column(name = "accepted_reply_id")
+    @Column(name = "accepted_reply_id", insertable = false, updatable = false)
     public UUID acceptedReplyId;
 
     @Column(name = "created_at")
@@ -60,44 +65,67 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** Raised by every change; the ETag. Changes lock the row, so no two can interleave. */
+    /** Raised by every change of the entry itself; the ETag. Changes lock the row, so no two can interleave. */
     public int version;
 
     public boolean isRemoved() {
         return deletedAt != null;
     }
 
-    public String questionStatus() {
-        if (question == null || isRemoved()) {
-            return "none";
-        }
-        return acceptedReplyId != null ? "answered" : "open";
+    /** The entry's view, as the database holds it now. */
+    static Optional<EntryView> view(UUID id) {
+        return getEntityManager().createQuery("select " + EntryView.COLUMNS + " from Entry e, Member m"
+                + " where m.id = e.memberId and e.id = :id", Object[].class)
+                .setParameter("id", id).getResultList().stream().findFirst().map(EntryView::of);
     }
 
-    /** An entry with its author's name, as lists show it. */
-    public record Authored(Entry entry, String authorName) {
+    /** A member's live entry of a week in a group. */
+    static Optional<EntryView> viewOfMine(UUID groupId, UUID memberId, String week) {
+        return getEntityManager().createQuery("select " + EntryView.COLUMNS + " from Entry e, Member m"
+                + " where m.id = e.memberId and e.groupId = :group and e.memberId = :member and e.week = :week"
+                + " and e.deletedAt is null", Object[].class)
+                .setParameter("group", groupId).setParameter("member", memberId).setParameter("week", week)
+                .getResultList().stream().findFirst().map(EntryView::of);
     }
 
-    static List<Authored> ofWeek(UUID groupId, String week) {
-        return getEntityManager().createQuery(
-                "select e, m.displayName from Entry e, Member m where m.id = e.memberId"
-                        + " and e.groupId = ?1 and e.week = ?2 order by e.createdAt, e.id",
+    /** A week's entries of a group, removed ones too, in the order they were posted. */
+    static List<EntryView> ofWeek(UUID groupId, String week) {
+        return getEntityManager().createQuery("select " + EntryView.COLUMNS + " from Entry e, Member m"
+                + " where m.id = e.memberId and e.groupId = :group and e.week = :week order by e.createdAt, e.id",
                 Object[].class)
-                .setParameter(1, groupId).setParameter(2, week)
-                .getResultList().stream().map(r -> new Authored((Entry) r[0], (String) r[1])).toList();
+                .setParameter("group", groupId).setParameter("week", week)
+                .getResultList().stream().map(EntryView::of).toList();
     }
 
     /**
-     * A page of one member's live entries, the newest week first and within a week the newest posted first,
-     * after the cursor's (week, createdAt, id). Weeks compare as text: `2026-W09` sorts before `2026-W10`.
+     * A page of one member's live entries, the newest week first and within a week the newest posted first. Weeks
+     * compare as text: `2026-W09` sorts before `2026-W10`.
      */
-    static List<Entry> pageOfMember(UUID memberId, String afterWeek, Instant afterCreatedAt, UUID afterId, int rows) {
-        String order = " order by week desc, createdAt desc, id desc";
-        if (afterWeek == null) {
-            return find("memberId = ?1 and deletedAt is null" + order, memberId).page(0, rows).list();
-        }
-        return find("memberId = ?1 and deletedAt is null and (week < ?2 or (week = ?2"
-                + " and (createdAt < ?3 or (createdAt = ?3 and id < ?4))))" + order,
-                memberId, afterWeek, afterCreatedAt, afterId).page(0, rows).list();
+    static Page<EntryView> pageOfMember(UUID memberId, String cursor, Integer limit) {
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.text("e.week").descending(),
+                Keyset.Key.instant("e.createdAt").descending(), Keyset.Key.uuid("e.id").descending());
+        List<EntryView> rows = keyset.bind(getEntityManager().createQuery("select " + EntryView.COLUMNS
+                + " from Entry e, Member m where m.id = e.memberId and e.memberId = :member and e.deletedAt is null"
+                + keyset.and() + " order by " + keyset.orderBy(), Object[].class))
+                .setParameter("member", memberId).setMaxResults(keyset.fetchSize())
+                .getResultList().stream().map(EntryView::of).toList();
+        return keyset.page(rows, e -> List.of(e.week(), e.createdAt(), e.id()));
+    }
+
+    /** The group an entry belongs to, which never changes: read without a lock. */
+    static Optional<UUID> groupOf(UUID id) {
+        return getEntityManager().createQuery("select e.groupId from Entry e where e.id = :id", UUID.class)
+                .setParameter("id", id).getResultList().stream().findFirst();
+    }
+
+    /** The entry as the head of its thread; with the entry's row lock when `lock`. */
+    static Optional<EntryHead> head(UUID id, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT id, group_id, member_id,"
+                + " question IS NOT NULL, deleted_at IS NOT NULL, accepted_reply_id FROM entry WHERE id = ?1"
+                + (lock ? " FOR NO KEY UPDATE" : ""))
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new EntryHead((UUID) r[0], (UUID) r[1], (UUID) r[2],
+                (Boolean) r[3], (Boolean) r[4], (UUID) r[5], lock));
     }
 }

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -61,8 +63,20 @@ public class EntryRevision extends PanacheEntityBase {
         revision.persist();
     }
 
-    static List<EntryRevision> pageOf(UUID entryId, int afterVersion, int rows) {
-        return find("entryId = ?1 and version > ?2 order by version", entryId, afterVersion).page(0, rows).list();
+    /** A page of an entry's revisions, oldest first. */
+    static Page<EntryService.Revision> pageOf(UUID entryId, String cursor, Integer limit) {
+        Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.integer("r.version"));
+        List<EntryService.Revision> rows = keyset.bind(getEntityManager().createQuery(
+                "from EntryRevision r where r.entryId = :entry" + keyset.and() + " order by " + keyset.orderBy(),
+                EntryRevision.class))
+                .setParameter("entry", entryId).setMaxResults(keyset.fetchSize())
+                .getResultList().stream().map(EntryRevision::view).toList();
+        return keyset.page(rows, r -> List.of(r.version()));
+    }
+
+    private EntryService.Revision view() {
+        return new EntryService.Revision(version, change, tried, failed, question,
+                tags == null ? List.of() : List.of(tags), editedAt);
     }
 
     /** A removed entry keeps its timeline but not its words: the author took them back. */

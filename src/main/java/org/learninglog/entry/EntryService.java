@@ -12,12 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
-import org.learninglog.api.Cursor;
 import org.learninglog.api.ETags;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
+import org.learninglog.api.ReadOnly;
 import org.learninglog.group.Group;
 import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
@@ -36,31 +34,41 @@ public class EntryService {
     public record Edit(String tried, String failed, String question, boolean clearQuestion, List<String> tags) {
     }
 
-    /** The outcome of putting my entry: whether it was created, for 201 against 200. */
-    public record Put(Entry.Authored entry, boolean created) {
+    /** My entry after putting it, and whether this put created it (201) or replaced it (200). */
+    public record Put(EntryView entry, boolean created) {
     }
 
     /** A week's log of a group, and who has not posted. */
-    public record WeekLog(UUID groupId, Week week, List<Entry.Authored> entries, int memberCount, int postedCount,
-            List<Member> notPosted, List<Member> away) {
+    public record WeekLog(UUID groupId, Week week, List<EntryView> entries, int memberCount, int postedCount,
+            List<Person> notPosted, List<Person> away) {
     }
 
+    /** A member of the group as the week's log names them; `awayUntil` only for those away. */
+    public record Person(UUID id, String displayName, LocalDate awayUntil) {
+    }
+
+    /** One version of an entry. */
+    public record Revision(int version, EntryRevision.Change change, String tried, String failed, String question,
+            List<String> tags, Instant editedAt) {
+    }
+
+    /** Concurrent puts and deletes of one entry settle within a few rounds; more means something is wrong. */
+    private static final int PUT_ATTEMPTS = 3;
+
     private final Clock clock;
-    private final GroupAccess access;
+    private final GroupAccess groups;
+    private final EntryAccess access;
     private final OpenWeeks weeks;
 
-    EntryService(Clock clock, GroupAccess access, OpenWeeks weeks) {
+    EntryService(Clock clock, GroupAccess groups, EntryAccess access, OpenWeeks weeks) {
         this.clock = clock;
+        this.groups = groups;
         this.access = access;
         this.weeks = weeks;
     }
 
     public Put putMine(Actor actor, UUID groupId, String weekText, Content content) {
-        access.contentAccess(actor, groupId);
-        Group group = Group.findById(groupId);
-        if (group.archived) {
-            throw Problems.unprocessable("The group is archived; its log is read-only");
-        }
+        groups.contentWriteAccess(actor, groupId);
         Member me = Member.findById(actor.id());
         Week week = weeks.resolve(weekText, me.zone());
         boolean late = weeks.requireOpen(week, me.zone());
@@ -70,17 +78,25 @@ public class EntryService {
         String[] tags = EntryRules.tags(content.tags());
 
         Instant now = clock.instant();
-        // The unique key decides between concurrent first posts; the losers replace under the row lock.
-        boolean created = Entry.getEntityManager().createNativeQuery(
-                "INSERT INTO entry (id, group_id, member_id, week, late, created_at, updated_at, version)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 0)"
-                        + " ON CONFLICT (group_id, member_id, week) DO NOTHING")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, groupId).setParameter(3, actor.id())
-                .setParameter(4, week.toString()).setParameter(5, late).setParameter(6, now)
-                .executeUpdate() == 1;
-        Entry entry = Entry
-                .<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3", groupId, actor.id(), week.toString())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        // The unique key decides between concurrent first posts; the losers replace under the row lock. An entry
+        // deleted between the insert and the lock is inserted afresh.
+        boolean created = false;
+        Entry entry = null;
+        for (int attempt = 0; entry == null; attempt++) {
+            if (attempt == PUT_ATTEMPTS) {
+                throw Problems.conflict("Your entry for " + week + " kept changing meanwhile; retry");
+            }
+            created = Entry.getEntityManager().createNativeQuery(
+                    "INSERT INTO entry (id, group_id, member_id, week, late, created_at, updated_at, version)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 0)"
+                            + " ON CONFLICT (group_id, member_id, week) DO NOTHING")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, groupId).setParameter(3, actor.id())
+                    .setParameter(4, week.toString()).setParameter(5, late).setParameter(6, now)
+                    .executeUpdate() == 1;
+            entry = Entry
+                    .<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3", groupId, actor.id(), week.toString())
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        }
         if (entry.isRemoved()) {
             // Posting again after removing an entry whose thread had replies starts it afresh.
             created = true;
@@ -94,25 +110,24 @@ public class EntryService {
         entry.updatedAt = now;
         entry.version++;
         EntryRevision.record(entry, created ? EntryRevision.Change.CREATED : EntryRevision.Change.REPLACED, now);
-        return new Put(new Entry.Authored(entry, me.displayName), created);
+        return new Put(EntryView.of(entry, me.displayName), created);
     }
 
-    public Entry.Authored getMine(Actor actor, UUID groupId, String weekText) {
-        access.contentAccess(actor, groupId);
-        Member me = Member.findById(actor.id());
-        Week week = weeks.resolve(weekText, me.zone());
-        Entry entry = Entry.<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3 and deletedAt is null",
-                groupId, actor.id(), week.toString()).firstResultOptional()
+    @ReadOnly
+    public EntryView getMine(Actor actor, UUID groupId, String weekText) {
+        groups.contentAccess(actor, groupId);
+        Week week = weeks.resolve(weekText, () -> Member.<Member>findById(actor.id()).zone());
+        return Entry.viewOfMine(groupId, actor.id(), week.toString())
                 .orElseThrow(() -> Problems.notFound("Your entry for " + week));
-        return new Entry.Authored(entry, me.displayName);
     }
 
-    public Entry.Authored get(Actor actor, UUID entryId) {
-        Entry entry = visible(actor, entryId, LockModeType.NONE);
-        return new Entry.Authored(entry, authorName(entry));
+    @ReadOnly
+    public EntryView get(Actor actor, UUID entryId) {
+        access.readable(actor, entryId);
+        return Entry.view(entryId).orElseThrow(() -> Problems.notFound("Entry"));
     }
 
-    public Entry.Authored edit(Actor actor, UUID entryId, String ifMatch, Edit edit) {
+    public EntryView edit(Actor actor, UUID entryId, String ifMatch, Edit edit) {
         Entry entry = ownLive(actor, entryId, ifMatch);
         if (edit.tried() != null) {
             entry.tried = EntryRules.text("tried", edit.tried());
@@ -135,12 +150,13 @@ public class EntryService {
         entry.updatedAt = now;
         entry.version++;
         EntryRevision.record(entry, EntryRevision.Change.EDITED, now);
-        return new Entry.Authored(entry, authorName(entry));
+        return EntryView.of(entry, Member.<Member>findById(entry.memberId).displayName);
     }
 
     /** Deletes my entry; with replies its thread stays, the entry shown as removed and its words forgotten. */
     public void delete(Actor actor, UUID entryId, String ifMatch) {
         Entry entry = ownLive(actor, entryId, ifMatch);
+        // Exact: replies are added and deleted under the entry's row lock, which this transaction holds.
         if (entry.replyCount == 0) {
             entry.delete();
             return;
@@ -157,59 +173,37 @@ public class EntryService {
         EntryRevision.record(entry, EntryRevision.Change.DELETED, now);
     }
 
-    public Page<EntryRevision> history(Actor actor, UUID entryId, Integer limit, String cursor) {
-        visible(actor, entryId, LockModeType.NONE);
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 1);
-        int afterVersion = after == null ? 0 : Cursor.integer(after.get(0));
-        return Page.of(EntryRevision.pageOf(entryId, afterVersion, size + 1), size,
-                r -> Cursor.encode(Integer.toString(r.version)));
+    @ReadOnly
+    public Page<Revision> history(Actor actor, UUID entryId, Integer limit, String cursor) {
+        access.readable(actor, entryId);
+        return EntryRevision.pageOf(entryId, cursor, limit);
     }
 
-    public Page<Entry.Authored> mine(Actor actor, Integer limit, String cursor) {
-        Member me = Member.findById(actor.id());
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 3);
-        String afterWeek = after == null ? null : Cursor.key(after.get(0), Week::parse).toString();
-        Instant afterCreatedAt = after == null ? null : Cursor.instant(after.get(1));
-        UUID afterId = after == null ? null : Cursor.uuid(after.get(2));
-        return Page.of(Entry.pageOfMember(actor.id(), afterWeek, afterCreatedAt, afterId, size + 1), size,
-                e -> Cursor.encode(e.week, e.createdAt.toString(), e.id.toString()))
-                .map(e -> new Entry.Authored(e, me.displayName));
+    @ReadOnly
+    public Page<EntryView> mine(Actor actor, Integer limit, String cursor) {
+        return Entry.pageOfMember(actor.id(), cursor, limit);
     }
 
+    @ReadOnly
     public WeekLog weekLog(Actor actor, UUID groupId, String weekText) {
-        readOnly();
-        access.contentAccess(actor, groupId);
+        groups.contentAccess(actor, groupId);
         Group group = Group.findById(groupId);
         Week week = weeks.resolve(weekText, () -> Member.<Member>findById(actor.id()).zone());
-        List<Entry.Authored> entries = Entry.ofWeek(groupId, week.toString());
-        Set<UUID> posted = entries.stream().filter(a -> !a.entry().isRemoved()).map(a -> a.entry().memberId)
+        List<EntryView> entries = Entry.ofWeek(groupId, week.toString());
+        Set<UUID> posted = entries.stream().filter(e -> !e.removed()).map(EntryView::authorId)
                 .collect(Collectors.toSet());
         List<Member> members = Member.inGroup(groupId);
         LocalDate logDay = week.day(group.logDay);
         List<Member> waiting = members.stream().filter(m -> m.active && !posted.contains(m.id)).toList();
         return new WeekLog(groupId, week, entries, members.size(), posted.size(),
-                waiting.stream().filter(m -> !m.isAwayOn(logDay)).toList(),
-                waiting.stream().filter(m -> m.isAwayOn(logDay)).toList());
-    }
-
-    /**
-     * Marks this transaction's persistence context read-only: nothing loaded is changed, so Hibernate keeps no
-     * snapshots and checks nothing for changes at commit. Only for methods that start their own transaction.
-     */
-    private static void readOnly() {
-        Session session = Entry.getEntityManager().unwrap(Session.class);
-        session.setDefaultReadOnly(true);
-        session.setHibernateFlushMode(FlushMode.MANUAL);
-    }
-
-    private Entry visible(Actor actor, UUID entryId, LockModeType lock) {
-        return access.content(actor, Entry.<Entry>findByIdOptional(entryId, lock), e -> e.groupId, "Entry");
+                waiting.stream().filter(m -> !m.isAwayOn(logDay)).map(m -> new Person(m.id, m.displayName, null))
+                        .toList(),
+                waiting.stream().filter(m -> m.isAwayOn(logDay))
+                        .map(m -> new Person(m.id, m.displayName, m.awayUntil)).toList());
     }
 
     private Entry ownLive(Actor actor, UUID entryId, String ifMatch) {
-        Entry entry = visible(actor, entryId, LockModeType.PESSIMISTIC_WRITE);
+        Entry entry = access.lockedEntry(actor, entryId);
         if (entry.isRemoved()) {
             throw Problems.notFound("Entry");
         }
@@ -218,10 +212,5 @@ public class EntryService {
         }
         ETags.requireMatch(ifMatch, entry.version);
         return entry;
-    }
-
-    private static String authorName(Entry entry) {
-        Member author = Member.findById(entry.memberId);
-        return author.displayName;
     }
 }

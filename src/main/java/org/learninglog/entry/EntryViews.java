@@ -1,10 +1,9 @@
 package org.learninglog.entry;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
 
-import org.learninglog.api.ETags;
 import org.learninglog.api.Page;
 import org.learninglog.api.contract.model.AuthorRefJson;
 import org.learninglog.api.contract.model.AwayMemberJson;
@@ -13,7 +12,6 @@ import org.learninglog.api.contract.model.EntryPageJson;
 import org.learninglog.api.contract.model.RevisionJson;
 import org.learninglog.api.contract.model.RevisionPageJson;
 import org.learninglog.api.contract.model.WeekLogJson;
-import org.learninglog.member.Member;
 
 /** Maps entries, week logs and revisions to their wire form. */
 public final class EntryViews {
@@ -21,33 +19,27 @@ public final class EntryViews {
     private EntryViews() {
     }
 
-    public static EntryJson of(Entry.Authored authored) {
-        Entry entry = authored.entry();
+    public static EntryJson of(EntryView entry) {
         return new EntryJson()
-                .id(entry.id)
-                .groupId(entry.groupId)
-                .week(entry.week)
-                .author(new AuthorRefJson().id(entry.memberId).displayName(authored.authorName()))
-                .tried(entry.tried)
-                .failed(entry.failed)
-                .question(entry.question)
-                .tags(tags(entry.tags))
-                .late(entry.late)
+                .id(entry.id())
+                .groupId(entry.groupId())
+                .week(entry.week())
+                .author(new AuthorRefJson().id(entry.authorId()).displayName(entry.authorName()))
+                .tried(entry.tried())
+                .failed(entry.failed())
+                .question(entry.question())
+                .tags(entry.tags())
+                .late(entry.late())
                 .questionStatus(EntryJson.QuestionStatusEnum.fromValue(entry.questionStatus()))
-                .replyCount(entry.replyCount)
-                .acceptedReplyId(entry.isRemoved() ? null : entry.acceptedReplyId)
-                .firstReplyAt(entry.firstReplyAt == null ? null : entry.firstReplyAt.atOffset(ZoneOffset.UTC))
-                .removed(entry.isRemoved())
-                .createdAt(entry.createdAt.atOffset(ZoneOffset.UTC))
-                .updatedAt(entry.updatedAt.atOffset(ZoneOffset.UTC));
+                .replyCount(entry.replyCount())
+                .acceptedReplyId(entry.acceptedReplyId())
+                .firstReplyAt(utc(entry.firstReplyAt()))
+                .removed(entry.removed())
+                .createdAt(utc(entry.createdAt()))
+                .updatedAt(utc(entry.updatedAt()));
     }
 
-    /** The entry's ETag, for resources of other features that answer with an entry. */
-    public static String etag(Entry.Authored authored) {
-        return ETags.of(authored.entry().version);
-    }
-
-    static EntryPageJson page(Page<Entry.Authored> page) {
+    static EntryPageJson page(Page<EntryView> page) {
         return new EntryPageJson().items(page.items().stream().map(EntryViews::of).toList())
                 .nextCursor(page.nextCursor());
     }
@@ -59,33 +51,30 @@ public final class EntryViews {
                 .entries(log.entries().stream().map(EntryViews::of).toList())
                 .memberCount(log.memberCount())
                 .postedCount(log.postedCount())
-                .notPosted(log.notPosted().stream().map(EntryViews::ref).toList())
+                .notPosted(log.notPosted().stream()
+                        .map(p -> new AuthorRefJson().id(p.id()).displayName(p.displayName())).toList())
                 .away(log.away().stream()
-                        .map(m -> new AwayMemberJson().id(m.id).displayName(m.displayName).awayUntil(m.awayUntil))
+                        .map(p -> new AwayMemberJson().id(p.id()).displayName(p.displayName()).awayUntil(p.awayUntil()))
                         .toList());
     }
 
-    static RevisionPageJson revisions(Page<EntryRevision> page) {
+    static RevisionPageJson revisions(Page<EntryService.Revision> page) {
         return new RevisionPageJson().items(page.items().stream().map(EntryViews::of).toList())
                 .nextCursor(page.nextCursor());
     }
 
-    private static RevisionJson of(EntryRevision revision) {
+    private static RevisionJson of(EntryService.Revision revision) {
         return new RevisionJson()
-                .version(revision.version)
-                .change(RevisionJson.ChangeEnum.fromValue(revision.change.name()))
-                .tried(revision.tried)
-                .failed(revision.failed)
-                .question(revision.question)
-                .tags(tags(revision.tags))
-                .editedAt(revision.editedAt.atOffset(ZoneOffset.UTC));
+                .version(revision.version())
+                .change(RevisionJson.ChangeEnum.fromValue(revision.change().name()))
+                .tried(revision.tried())
+                .failed(revision.failed())
+                .question(revision.question())
+                .tags(revision.tags())
+                .editedAt(utc(revision.editedAt()));
     }
 
-    private static AuthorRefJson ref(Member member) {
-        return new AuthorRefJson().id(member.id).displayName(member.displayName);
-    }
-
-    private static List<String> tags(String[] tags) {
-        return tags == null ? List.of() : Arrays.asList(tags);
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

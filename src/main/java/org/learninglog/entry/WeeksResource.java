@@ -31,18 +31,18 @@ class WeeksResource implements WeeksApi {
 
     @Override
     public Response getMyEntry(UUID groupId, String week) {
-        Entry.Authored mine = entries.getMine(current.actor(), groupId, week);
-        return Response.ok(EntryViews.of(mine)).header(HttpHeaders.ETAG, ETags.of(mine.entry().version)).build();
+        EntryView mine = entries.getMine(current.actor(), groupId, week);
+        return Response.ok(EntryViews.of(mine)).header(HttpHeaders.ETAG, ETags.of(mine.version())).build();
     }
 
     @Override
     public Response putMyEntry(UUID groupId, String week, EntryWriteJson body) {
         var content = new EntryService.Content(body.getTried(), body.getFailed(), body.getQuestion(), body.getTags());
         EntryService.Put put = entries.putMine(current.actor(), groupId, week, content);
-        Entry entry = put.entry().entry();
+        EntryView entry = put.entry();
         Response.ResponseBuilder response = put.created()
-                ? Response.created(URI.create("/api/v1/entries/" + entry.id))
+                ? Response.created(URI.create("/api/v1/entries/" + entry.id()))
                 : Response.ok();
-        return response.entity(EntryViews.of(put.entry())).header(HttpHeaders.ETAG, ETags.of(entry.version)).build();
+        return response.entity(EntryViews.of(entry)).header(HttpHeaders.ETAG, ETags.of(entry.version())).build();
     }
 }

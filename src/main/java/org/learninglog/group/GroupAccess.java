@@ -1,5 +1,6 @@
 package org.learninglog.group;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,6 +42,30 @@ public class GroupAccess {
             throw Problems.notFound(what);
         }
         return content;
+    }
+
+    /**
+     * The actor's membership, for writing the group's content (entries, replies, answers): 404 for anyone else, 422
+     * while the group is archived. Takes a share lock on the membership row and the group row until the transaction
+     * ends, so a removal from the group or its archiving waits for the write, and a write after them sees them.
+     * Callers take it before any lock on the content.
+     */
+    public void contentWriteAccess(Actor actor, UUID groupId) {
+        contentWriteAccess(actor, groupId, "Group");
+    }
+
+    /** As {@link #contentWriteAccess(Actor, UUID)}, for content found by its own id: a non-member's 404 names it. */
+    public void contentWriteAccess(Actor actor, UUID groupId, String what) {
+        List<?> archived = Group.getEntityManager()
+                .createNativeQuery("SELECT g.archived FROM learning_group g JOIN membership ms ON ms.group_id = g.id"
+                        + " WHERE g.id = ?1 AND ms.member_id = ?2 FOR SHARE")
+                .setParameter(1, groupId).setParameter(2, actor.id()).getResultList();
+        if (archived.isEmpty()) {
+            throw Problems.notFound(what);
+        }
+        if (Boolean.TRUE.equals(archived.get(0))) {
+            throw Problems.unprocessable("The group is archived; its content is read-only");
+        }
     }
 
     /**

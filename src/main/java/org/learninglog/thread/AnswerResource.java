@@ -5,9 +5,10 @@ import java.util.UUID;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.learninglog.api.ETags;
 import org.learninglog.api.contract.AnswerApi;
 import org.learninglog.api.contract.model.AnswerWriteJson;
-import org.learninglog.entry.Entry;
+import org.learninglog.entry.EntryView;
 import org.learninglog.entry.EntryViews;
 import org.learninglog.identity.CurrentMember;
 
@@ -34,7 +35,7 @@ class AnswerResource implements AnswerApi {
         return entry(threads.reopen(current.actor(), entryId));
     }
 
-    private static Response entry(Entry.Authored authored) {
-        return Response.ok(EntryViews.of(authored)).header(HttpHeaders.ETAG, EntryViews.etag(authored)).build();
+    private static Response entry(EntryView entry) {
+        return Response.ok(EntryViews.of(entry)).header(HttpHeaders.ETAG, ETags.of(entry.version())).build();
     }
 }

@@ -9,9 +9,9 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
-import org.learninglog.api.Cursor;
+import org.learninglog.api.Keyset;
 import org.learninglog.api.Page;
-import org.learninglog.entry.Entry;
+import org.learninglog.api.ReadOnly;
 import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
 
@@ -28,9 +28,14 @@ public class QuestionService {
 
     public enum Sort { NEWEST, WAITING }
 
-    /** A question with its author's and group's names. */
-    public record Asked(Entry entry, String authorName, String groupName) {
+    /** A question as the feed shows it. */
+    public record Question(UUID entryId, UUID groupId, String groupName, String week, UUID authorId,
+            String authorName, String question, boolean answered, int replyCount, Instant firstReplyAt,
+            Instant askedAt) {
     }
+
+    /** "waiting": questions nobody replied to yet come first, each kind longest waiting first. */
+    private static final String REPLIED = "(CASE WHEN e.first_reply_at IS NULL THEN 0 ELSE 1 END)";
 
     private final GroupAccess access;
 
@@ -38,16 +43,19 @@ public class QuestionService {
         this.access = access;
     }
 
-    public Page<Asked> list(Actor actor, Status status, UUID groupId, Sort sort, Integer limit, String cursor) {
-        ThreadService.readOnly();
+    @ReadOnly
+    public Page<Question> list(Actor actor, Status status, UUID groupId, Sort sort, Integer limit, String cursor) {
         if (groupId != null) {
             access.contentAccess(actor, groupId);
         }
-        int size = Page.limit(limit);
-        List<String> after = Cursor.decode(cursor, 3);
-        // "waiting": questions nobody replied to yet come first, each kind longest waiting first.
-        String bucket = "(CASE WHEN e.first_reply_at IS NULL THEN 0 ELSE 1 END)";
-        StringBuilder sql = new StringBuilder("SELECT {e.*}, a.display_name AS author_name, g.name AS group_name"
+        Keyset keyset = sort == Sort.WAITING
+                ? Keyset.of(cursor, limit, Keyset.Key.integer(REPLIED), Keyset.Key.instant("e.created_at"),
+                        Keyset.Key.uuid("e.id"))
+                : Keyset.of(cursor, limit, Keyset.Key.instant("e.created_at").descending(),
+                        Keyset.Key.uuid("e.id").descending());
+        StringBuilder sql = new StringBuilder("SELECT e.id, e.group_id, g.name AS group_name, e.week, e.member_id,"
+                + " a.display_name AS author_name, e.question, e.accepted_reply_id IS NOT NULL AS answered,"
+                + " e.reply_count, e.first_reply_at, e.created_at"
                 + " FROM entry_question e"
                 + " JOIN member_name a ON a.member_id = e.member_id"
                 + " JOIN group_directory g ON g.group_id = e.group_id"
@@ -60,35 +68,31 @@ public class QuestionService {
         if (groupId != null) {
             sql.append(" AND e.group_id = :group");
         }
-        if (after != null) {
-            sql.append(sort == Sort.WAITING
-                    ? " AND (" + bucket + " > :bucket OR (" + bucket + " = :bucket AND (e.created_at > :at"
-                            + " OR (e.created_at = :at AND e.id > :id))))"
-                    : " AND (e.created_at < :at OR (e.created_at = :at AND e.id < :id))");
-        }
-        sql.append(sort == Sort.WAITING ? " ORDER BY " + bucket + ", e.created_at, e.id"
-                : " ORDER BY e.created_at DESC, e.id DESC");
+        sql.append(keyset.and()).append(" ORDER BY ").append(keyset.orderBy());
         @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = Entry.getEntityManager().createNativeQuery(sql.toString())
+        NativeQuery<Object[]> query = keyset.bind(Reply.getEntityManager().createNativeQuery(sql.toString())
                 .unwrap(NativeQuery.class)
-                .addEntity("e", Entry.class)
-                .addScalar("author_name", StandardBasicTypes.STRING)
+                .addScalar("id", StandardBasicTypes.UUID)
+                .addScalar("group_id", StandardBasicTypes.UUID)
                 .addScalar("group_name", StandardBasicTypes.STRING)
-                .setParameter("me", actor.id())
-                .setMaxResults(size + 1);
+                .addScalar("week", StandardBasicTypes.STRING)
+                .addScalar("member_id", StandardBasicTypes.UUID)
+                .addScalar("author_name", StandardBasicTypes.STRING)
+                .addScalar("question", StandardBasicTypes.STRING)
+                .addScalar("answered", StandardBasicTypes.BOOLEAN)
+                .addScalar("reply_count", StandardBasicTypes.INTEGER)
+                .addScalar("first_reply_at", StandardBasicTypes.INSTANT)
+                .addScalar("created_at", StandardBasicTypes.INSTANT)
+                .setParameter("me", actor.id()));
         if (groupId != null) {
             query.setParameter("group", groupId);
         }
-        if (after != null) {
-            Instant at = Cursor.instant(after.get(1));
-            query.setParameter("at", at).setParameter("id", Cursor.uuid(after.get(2)));
-            if (sort == Sort.WAITING) {
-                query.setParameter("bucket", Cursor.integer(after.get(0)));
-            }
-        }
-        List<Asked> rows = query.getResultList().stream()
-                .map(r -> new Asked((Entry) r[0], (String) r[1], (String) r[2])).toList();
-        return Page.of(rows, size, a -> Cursor.encode(a.entry().firstReplyAt == null ? "0" : "1",
-                a.entry().createdAt.toString(), a.entry().id.toString()));
+        List<Question> rows = query.setMaxResults(keyset.fetchSize()).getResultList().stream()
+                .map(r -> new Question((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4],
+                        (String) r[5], (String) r[6], (Boolean) r[7], (Integer) r[8], (Instant) r[9], (Instant) r[10]))
+                .toList();
+        return keyset.page(rows, q -> sort == Sort.WAITING
+                ? List.of(q.firstReplyAt() == null ? 0 : 1, q.askedAt(), q.entryId())
+                : List.of(q.askedAt(), q.entryId()));
     }
 }

@@ -37,12 +37,12 @@ class RepliesResource implements RepliesApi {
     @Override
     public Response postReply(UUID entryId, ReplyWriteJson body, String idempotencyKey) {
         Actor actor = current.actor();
-        return idempotency.once(actor.id(), "reply:" + entryId, idempotencyKey, body, () -> {
-            ThreadService.Shown shown = threads.reply(actor, entryId, body.getBody());
-            Reply reply = shown.reply().reply();
-            return Response.created(URI.create("/api/v1/replies/" + reply.id))
-                    .header(HttpHeaders.ETAG, ETags.of(reply.version))
-                    .entity(ThreadViews.of(shown)).build();
+        ThreadService.NewReply request = new ThreadService.NewReply(body.getBody());
+        return idempotency.once(actor.id(), "reply:" + entryId, idempotencyKey, request, () -> {
+            ReplyView reply = threads.reply(actor, entryId, request);
+            return Response.created(URI.create("/api/v1/replies/" + reply.id()))
+                    .header(HttpHeaders.ETAG, ETags.of(reply.version()))
+                    .entity(ThreadViews.of(reply)).build();
         });
     }
 }

@@ -25,9 +25,8 @@ class ReplyResource implements ReplyApi {
 
     @Override
     public Response editReply(UUID replyId, String ifMatch, ReplyWriteJson body) {
-        ThreadService.Shown shown = threads.edit(current.actor(), replyId, ifMatch, body.getBody());
-        return Response.ok(ThreadViews.of(shown)).header(HttpHeaders.ETAG, ETags.of(shown.reply().reply().version))
-                .build();
+        ReplyView reply = threads.edit(current.actor(), replyId, ifMatch, body.getBody());
+        return Response.ok(ThreadViews.of(reply)).header(HttpHeaders.ETAG, ETags.of(reply.version())).build();
     }
 
     @Override

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 import org.learninglog.TestData;
@@ -32,9 +30,6 @@ class MyLogTest {
 
     @Inject
     MutableClock clock;
-
-    @Inject
-    EntityManager entityManager;
 
     @Test
     void shouldListMyEntriesAcrossGroupsNewestFirst() {
@@ -103,7 +98,8 @@ class MyLogTest {
         String id = as(ana.token()).body(Entries.packagingEntry())
                 .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract()
                 .path("id");
-        markReplied(UUID.fromString(id));
+        as(ben.token()).body(Map.of("body", "Pool the orders")).post("/api/v1/entries/{id}/replies", id).then()
+                .statusCode(201);
 
         as(ana.token()).header("If-Match", "\"1\"").delete("/api/v1/entries/{id}", id).then().statusCode(204);
 
@@ -119,12 +115,5 @@ class MyLogTest {
         badRequestAs(ana.token()).header("If-Match", "\"2\"").body(Map.of("tried", "back"))
                 .patch("/api/v1/entries/{id}", id).then().statusCode(404);
         as(ana.token()).get("/api/v1/me/entries").then().statusCode(200).body("items", hasSize(0));
-    }
-
-    /** Stands in for a reply until threads exist: the entry now has one. */
-    @Transactional
-    void markReplied(UUID entryId) {
-        entityManager.createNativeQuery("UPDATE entry SET reply_count = 1 WHERE id = ?1").setParameter(1, entryId)
-                .executeUpdate();
     }
 }
