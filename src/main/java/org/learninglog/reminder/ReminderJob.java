@@ -28,7 +28,7 @@ public class ReminderJob {
     private static final Logger LOG = Logger.getLogger(ReminderJob.class);
 
     /** Instances take turns: one scan at a time is enough, and the others skip theirs. */
-    private static final long SCAN_LOCK = 7410002L;
+    private static final int SCAN_LOCK = 7410002;
 
     private final Outbox outbox;
     private final ReminderQueries queries;
@@ -56,7 +56,8 @@ public class ReminderJob {
     public int enqueueDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) entityManager
-                    .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + SCAN_LOCK + ")")
+                    .createNativeQuery(
+                            "SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), " + SCAN_LOCK + ")")
                     .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;

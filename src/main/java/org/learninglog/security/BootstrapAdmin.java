@@ -36,8 +36,10 @@ class BootstrapAdmin {
         if (config.email().isEmpty() || config.email().get().isBlank()) {
             return;
         }
-        // Serialise concurrent starts so two instances cannot both create the administrator.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(7410001)").getSingleResult();
+        // Serialise concurrent starts so two instances cannot both create the administrator; keyed by schema
+        // so services on other schemas of the same database do not wait for each other.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(current_schema()), 7410001)")
+                .getSingleResult();
         String email = MemberRules.email(config.email().get());
         Member admin = Member.findByEmail(email).orElseGet(() -> {
             // Nobody is logged in at start: the inner operation, which asks for no caller.

@@ -26,7 +26,7 @@ import io.quarkus.scheduler.Scheduled;
 public class ThreadMailJob {
 
     private static final Logger LOG = Logger.getLogger(ThreadMailJob.class);
-    private static final long LOCK = 7410003L;
+    private static final int LOCK = 7410003;
 
     private final Outbox outbox;
     private final ThreadMailQueries queries;
@@ -58,7 +58,8 @@ public class ThreadMailJob {
         return QuarkusTransaction.requiringNew().call(() -> {
             // One snapshot for each selection and its marking: what is marked is exactly what was mailed.
             entityManager.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
-            Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + LOCK + ")")
+            Boolean locked = (Boolean) entityManager
+                    .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), " + LOCK + ")")
                     .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
