@@ -141,6 +141,9 @@ start_service() {
   local name=$1; shift
   PORT=$(free_port)
   BASE=http://127.0.0.1:$PORT
+  # Metrics live on the management interface; give it a port of its own, above the service's.
+  MANAGEMENT_PORT=$((PORT + 1))
+  while (echo >"/dev/tcp/127.0.0.1/$MANAGEMENT_PORT") 2>/dev/null; do MANAGEMENT_PORT=$((MANAGEMENT_PORT + 1)); done
   local started
   started=$(date +%s%N)
   # shellcheck disable=SC2086
@@ -148,6 +151,8 @@ start_service() {
       QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
       LEARNINGLOG_SCHEMA="$SCHEMA" \
       QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+      QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+      LEARNINGLOG_PUBLIC_BASE_URL=https://bench.invalid \
       LEARNINGLOG_REMINDERS_EVERY=off LEARNINGLOG_MAIL_DISPATCH_EVERY=off LEARNINGLOG_THREAD_MAIL_EVERY=off QUARKUS_MAILER_MOCK=true \
       LEARNINGLOG_UNSUBSCRIBE_SIGNING_KEY=bench-only-unsubscribe-signing-key-not-secret \
       java $JAVA_OPTS_BENCH "$@" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service-$name.log" 2>&1 &

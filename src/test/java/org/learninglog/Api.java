@@ -56,6 +56,11 @@ public final class Api {
         return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON);
     }
 
+    /** A request to the management interface (metrics), on the port the build reserved for it. */
+    public static RequestSpecification management() {
+        return given().port(Integer.getInteger("learninglog.test.management-port", 9001));
+    }
+
     /**
      * Every item of a cursor-paged list, walked page by page as the member holding the token, e.g.
      * `pageThrough(token, 1, "/api/v1/groups/{id}/members", groupId)`. Each page must answer 200 and keep to `limit`.

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.learninglog.Api.anonymous;
 import static org.learninglog.Api.as;
+import static org.learninglog.Api.management;
 
 import jakarta.inject.Inject;
 
@@ -38,13 +39,20 @@ class OperationsTest {
     }
 
     @Test
-    void shouldExposePrometheusMetricsIncludingHttpRequests() {
+    void shouldNotServeMetricsOnTheApplicationPort() {
+        anonymous().accept("text/plain").get("/q/metrics").then()
+                .statusCode(404)
+                .body(not(containsString("jvm_memory_used_bytes")));
+    }
+
+    @Test
+    void shouldExposePrometheusMetricsOnTheManagementInterfaceIncludingHttpRequests() {
         TestMember ana = data.member("Ana");
         as(ana.token()).get("/api/v1/me").then().statusCode(200);
         as(ana.token()).get("/api/v1/members/{id}", ana.id()).then().statusCode(200);
 
         // Prometheus asks for its text format; without an Accept header the answer is OpenMetrics.
-        anonymous().accept("text/plain").get("/q/metrics").then()
+        management().accept("text/plain").get("/q/metrics").then()
                 .statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE http_server_requests_seconds"))

@@ -45,10 +45,10 @@ public interface MailConfig {
     Duration retryMaxDelay();
 
     /**
-     * How long a claimed row is kept from other dispatchers while it is being sent. A dispatcher that dies
-     * between claiming and recording leaves its rows due again after this. It must be well above
-     * `batch-size` times `quarkus.mailer.timeout`; a dispatcher stops sending a batch once half of it has passed.
+     * How long a claimed row is kept from other dispatchers; renewed just before each email of the batch is sent,
+     * so a dispatcher that dies leaves its rows to another within this. It must be above one SMTP transaction
+     * (`quarkus.mailer.timeout`, 10 s by default).
      */
-    @WithDefault("10m")
+    @WithDefault("30s")
     Duration claimLease();
 }

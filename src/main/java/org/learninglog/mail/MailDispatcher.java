@@ -1,6 +1,5 @@
 package org.learninglog.mail;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,24 +29,23 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.mail.SMTPException;
 
 /**
  * Delivers the outbox: claims due rows, renders them through their kind's {@link MailComposer}, sends them
  * with the Quarkus mailer and records the outcome. Runs on a schedule and can be called directly
  * ({@link #dispatchDue()}), e.g. by tests.
  *
- * <p><b>Claim, then send, then record — three steps, two short transactions.</b> The claim is one statement
- * in its own transaction: it picks due rows with {@code FOR UPDATE SKIP LOCKED} (so concurrent dispatchers,
- * in this instance or others, never pick the same row and never wait for each other), counts the attempt and
- * moves {@code next_attempt_at} forward by the claim lease, and commits. From then on the row is no longer
- * due for anyone else, although no lock is held and no transaction stays open while SMTP is talked to. After
- * sending, a second transaction marks the rows SENT, or FAILED/DEAD with the next attempt and the error.
- * <p>Why not hold the row locks while sending? A transaction open across network calls ties up a database
- * connection per dispatcher for seconds, and if it rolls back after the SMTP server accepted a message (a
- * lost connection, a restart mid-batch) every message of the batch is sent again. With the lease, a
- * dispatcher that dies between sending and recording leaves only its own batch due again once the lease has
- * passed; that is the one case of a duplicate, and the deterministic Message-ID lets receiving systems
- * recognise it. Nothing is ever lost: a row stays in the table until it is SENT or DEAD.
+ * <p><b>Claim, then send and record each email.</b> The claim is one statement in its own transaction: it picks
+ * due rows with {@code FOR UPDATE SKIP LOCKED} (so concurrent dispatchers, in this instance or others, never pick
+ * the same row and never wait for each other), counts the attempt and moves {@code next_attempt_at} forward by the
+ * claim lease, and commits. No lock is held and no transaction stays open while SMTP is talked to. Just before an
+ * email is sent its lease is renewed (unless another dispatcher claimed it meanwhile), and as soon as its SMTP
+ * transaction ends a short transaction marks it SENT, or FAILED/DEAD with the next attempt and the error. An SMTP
+ * 5xx reply is permanent: the email is DEAD at once.
+ * <p>So a dispatcher that dies leaves its unsent rows to another within one lease (seconds), and the one case of a
+ * duplicate is an email the SMTP server accepted just before the crash, before it was marked; its deterministic
+ * Message-ID lets receiving systems recognise it. Nothing is ever lost: a row stays until it is SENT or DEAD.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -143,7 +141,7 @@ public class MailDispatcher {
         return attempted;
     }
 
-    private List<OutboundEmail> claim() throws SQLException {
+    List<OutboundEmail> claim() throws SQLException {
         Instant now = clock.instant();
         List<OutboundEmail> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -169,56 +167,64 @@ public class MailDispatcher {
     private record Sent(UUID id) implements Outcome {
     }
 
-    private record Released(UUID id) implements Outcome {
+    /** Claimed again by another dispatcher after this one's lease ran out: not ours to send. */
+    private record TakenOver(UUID id) implements Outcome {
     }
 
-    /** Sends a claimed batch, `send-concurrency` emails at a time, and records each outcome; returns how many were attempted. */
+    /**
+     * Sends a claimed batch, `send-concurrency` emails at a time, and records each outcome as soon as its SMTP
+     * transaction ends; returns how many were attempted.
+     */
     private int deliver(List<OutboundEmail> claimed) {
-        Instant claimedAt = clock.instant();
-        long deadline = System.nanoTime() + config.claimLease().dividedBy(2).toNanos();
         List<Outcome> outcomes;
         if (senders == null) {
-            outcomes = claimed.stream().map(email -> attempt(email, claimedAt, deadline)).toList();
+            outcomes = claimed.stream().map(this::attempt).toList();
         } else {
             List<CompletableFuture<Outcome>> running = claimed.stream()
-                    .map(email -> CompletableFuture.supplyAsync(() -> attempt(email, claimedAt, deadline), senders))
+                    .map(email -> CompletableFuture.supplyAsync(() -> attempt(email), senders))
                     .toList();
             outcomes = running.stream().map(CompletableFuture::join).toList();
         }
-        List<UUID> sent = new ArrayList<>();
-        List<Failure> failures = new ArrayList<>();
-        List<UUID> released = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Sent s) {
-                sent.add(s.id());
-            } else if (outcome instanceof Failure f) {
-                failures.add(f);
-            } else if (outcome instanceof Released r) {
-                released.add(r.id());
-            }
+        return (int) outcomes.stream().filter(outcome -> !(outcome instanceof TakenOver)).count();
+    }
+
+    private Outcome attempt(OutboundEmail email) {
+        // Renew the lease just before sending, so it needs to cover one SMTP transaction, not a whole batch.
+        if (!QuarkusTransaction.requiringNew().call(() -> renewLease(email))) {
+            return new TakenOver(email.id());
         }
-        QuarkusTransaction.requiringNew().run(() -> record(sent, failures, released));
-        metrics.sent(sent.size());
-        for (Failure failure : failures) {
+        Outcome outcome;
+        try {
+            mailer.send(toMail(email));
+            outcome = new Sent(email.id());
+        } catch (RuntimeException e) {
+            outcome = failureOf(email, e, clock.instant());
+        }
+        Outcome recorded = outcome;
+        QuarkusTransaction.requiringNew().run(() -> record(recorded));
+        if (outcome instanceof Failure failure) {
             if (failure.dead()) {
                 metrics.dead();
             } else {
                 metrics.failed();
             }
+        } else {
+            metrics.sent(1);
         }
-        return sent.size() + failures.size();
+        return outcome;
     }
 
-    private Outcome attempt(OutboundEmail email, Instant claimedAt, long deadline) {
-        // Never send once the lease may run out: another dispatcher could claim the row by then.
-        if (System.nanoTime() - deadline > 0) {
-            return new Released(email.id());
-        }
-        try {
-            mailer.send(toMail(email));
-            return new Sent(email.id());
-        } catch (RuntimeException e) {
-            return failureOf(email, e, claimedAt);
+    /** Moves the row's lease forward, unless another dispatcher claimed it since (its attempt count moved on). */
+    private boolean renewLease(OutboundEmail email) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        UPDATE outbound_email SET next_attempt_at = ?
+                         WHERE id = ? AND attempts = ? AND status IN ('PENDING', 'FAILED')
+                        """)) {
+            statement.setObject(1, utc(clock.instant().plus(config.claimLease())));
+            statement.setObject(2, email.id());
+            statement.setInt(3, email.attempts());
+            return statement.executeUpdate() == 1;
         }
     }
 
@@ -239,9 +245,13 @@ public class MailDispatcher {
     }
 
     private Failure failureOf(OutboundEmail email, RuntimeException e, Instant now) {
-        boolean dead = backoff.givesUpAfter(email.attempts());
+        boolean permanent = permanentRejection(e);
+        boolean dead = permanent || backoff.givesUpAfter(email.attempts());
         String error = describe(e);
-        if (dead) {
+        if (permanent) {
+            LOG.errorf("Giving up email %s (%s): the SMTP server refused it for good: %s", email.id(), email.kind(),
+                    error);
+        } else if (dead) {
             LOG.errorf("Giving up email %s (%s) after %d attempts: %s", email.id(), email.kind(), email.attempts(),
                     error);
         } else {
@@ -250,42 +260,38 @@ public class MailDispatcher {
         return new Failure(email.id(), dead, now.plus(backoff.delayAfter(email.attempts())), error);
     }
 
-    private void record(List<UUID> sent, List<Failure> failures, List<UUID> released) {
-        Instant now = clock.instant();
+    private void record(Outcome outcome) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!sent.isEmpty()) {
+            if (outcome instanceof Sent sent) {
                 try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE outbound_email SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ANY (?)")) {
-                    statement.setObject(1, utc(now));
-                    statement.setArray(2, uuids(connection, sent));
+                        "UPDATE outbound_email SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")) {
+                    statement.setObject(1, utc(clock.instant()));
+                    statement.setObject(2, sent.id());
                     statement.executeUpdate();
                 }
-            }
-            if (!failures.isEmpty()) {
+            } else if (outcome instanceof Failure failure) {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "UPDATE outbound_email SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-                    for (Failure failure : failures) {
-                        statement.setString(1, failure.dead() ? "DEAD" : "FAILED");
-                        statement.setObject(2, utc(failure.nextAttemptAt()));
-                        statement.setString(3, failure.error());
-                        statement.setObject(4, failure.id());
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                }
-            }
-            if (!released.isEmpty()) {
-                // Not attempted after all: give the attempt back and make the rows due at once.
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE outbound_email SET attempts = attempts - 1, next_attempt_at = ? WHERE id = ANY (?)")) {
-                    statement.setObject(1, utc(now));
-                    statement.setArray(2, uuids(connection, released));
+                    statement.setString(1, failure.dead() ? "DEAD" : "FAILED");
+                    statement.setObject(2, utc(failure.nextAttemptAt()));
+                    statement.setString(3, failure.error());
+                    statement.setObject(4, failure.id());
                     statement.executeUpdate();
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the outcome of sending emails", e);
+            throw new IllegalStateException("Could not record the outcome of sending an email", e);
         }
+    }
+
+    /** An SMTP reply in the 5xx range: the server will refuse the same email again, so retrying is pointless. */
+    static boolean permanentRejection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return smtp.isPermanent();
+            }
+        }
+        return false;
     }
 
     /** Counts the backlog for the gauge: PENDING and FAILED rows, through the index of undelivered rows. */
@@ -303,10 +309,6 @@ public class MailDispatcher {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Array uuids(Connection connection, List<UUID> ids) throws SQLException {
-        return connection.createArrayOf("uuid", ids.toArray());
     }
 
     private static String describe(Throwable e) {

@@ -28,9 +28,19 @@ import io.quarkus.qute.TemplateInstance;
 @ApplicationScoped
 class ThreadMails implements MailComposer {
 
-    /** What happened in one thread. */
-    record ThreadView(String groupName, String question, String authorName, String url, List<Line> lines) {
+    /**
+     * What happened in one thread.
+     *
+     * @param moreLines what happened too but is left out of the email (see {@link #MAX_THREAD_TEXT}), for the link
+     */
+    record ThreadView(String groupName, String question, String authorName, String url, List<Line> lines,
+            int moreLines) {
     }
+
+    /** Code points of reply text one thread shows in an email, beyond its first reply; the rest is a link away. */
+    static final int MAX_THREAD_TEXT = 8_000;
+    /** Threads one digest shows; the rest are counted. */
+    static final int MAX_DIGEST_THREADS = 10;
 
     /** "Ana replied:" and what she wrote. */
     record Line(String what, String body) {
@@ -43,7 +53,7 @@ class ThreadMails implements MailComposer {
     static class Templates {
         static native TemplateInstance activity(ThreadView thread, Footer footer);
 
-        static native TemplateInstance digest(String day, List<ThreadView> threads, Footer footer);
+        static native TemplateInstance digest(String day, List<ThreadView> threads, int moreThreads, Footer footer);
 
         static native TemplateInstance unanswered(Unanswered question, String url, Footer footer);
     }
@@ -75,9 +85,11 @@ class ThreadMails implements MailComposer {
         }
         if (ThreadMailData.DIGEST.name().equals(email.kind())) {
             Digest digest = email.data(ThreadMailData.DIGEST);
-            List<ThreadView> threads = threads(digest.items(), threadUrl);
+            List<ThreadView> all = threads(digest.items(), threadUrl);
+            List<ThreadView> shown = all.subList(0, Math.min(all.size(), MAX_DIGEST_THREADS));
             String day = digest.day().toString();
-            return ComposedMail.of(subject(digest), () -> Templates.digest(day, threads, footer), headers);
+            return ComposedMail.of(subject(digest),
+                    () -> Templates.digest(day, shown, all.size() - shown.size(), footer), headers);
         }
         Unanswered question = email.data(ThreadMailData.UNANSWERED);
         String url = threadUrl.apply(question.entryId());
@@ -90,7 +102,7 @@ class ThreadMails implements MailComposer {
 
     /** Of a thread email (ACTIVITY): how many replies, to which question. */
     static String subject(ThreadView thread) {
-        int replies = (int) thread.lines().stream().filter(l -> l.body() != null).count();
+        int replies = (int) thread.lines().stream().filter(l -> l.body() != null).count() + thread.moreLines();
         return thread.groupName() + ": " + (replies == 1 ? "a new reply" : replies + " new replies")
                 + " to \"" + shorten(thread.question()) + "\"";
     }
@@ -109,16 +121,27 @@ class ThreadMails implements MailComposer {
         all.forEach(item -> byEntry.computeIfAbsent(item.entryId(), id -> new ArrayList<>()).add(item));
         return byEntry.values().stream().map(group -> {
             Item first = group.get(0);
-            List<Line> lines = group.stream().map(item -> item.kind() == Notification.Kind.ANSWER_ACCEPTED
-                    ? new Line(item.actorName() + " accepted your reply as the answer", null)
-                    : new Line(item.actorName() + " replied", item.body())).toList();
+            List<Line> lines = new ArrayList<>();
+            int text = 0;
+            for (Item item : group) {
+                Line line = item.kind() == Notification.Kind.ANSWER_ACCEPTED
+                        ? new Line(item.actorName() + " accepted your reply as the answer", null)
+                        : new Line(item.actorName() + " replied", item.body());
+                text += line.body() == null ? 0 : line.body().codePointCount(0, line.body().length());
+                if (!lines.isEmpty() && text > MAX_THREAD_TEXT) {
+                    break;
+                }
+                lines.add(line);
+            }
             return new ThreadView(first.groupName(), first.question(), first.authorName(),
-                    threadUrl.apply(first.entryId()), lines);
+                    threadUrl.apply(first.entryId()), List.copyOf(lines), group.size() - lines.size());
         }).toList();
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+        // By code points, so an emoji or another character beyond U+FFFF is never split in half.
+        return line.codePointCount(0, line.length()) <= 60 ? line
+                : line.substring(0, line.offsetByCodePoints(0, 57)) + "...";
     }
 }

@@ -154,7 +154,7 @@ class MailDispatcherTest extends ClockAndMailTest {
         assertEquals(0, TestMailServer.messagesTo(ana.email()).size());
         assertThat(metrics.deadCount() - deadBefore, greaterThanOrEqualTo(1.0));
         assertThat(metrics.failedCount() - failedBefore, greaterThanOrEqualTo(7.0));
-        String scraped = Api.anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scraped = Api.management().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(scraped, containsString("learninglog_mail_dead_total"));
         assertThat(scraped, containsString("learninglog_mail_failed_total"));
         assertThat(scraped, containsString("learninglog_mail_sent_total"));

@@ -2,12 +2,14 @@ package org.learninglog.thread;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,7 +114,8 @@ class ThreadMailDataTest {
 
         assertEquals(2, threads.size());
         assertEquals("Learning Log: activity in your threads, 2026-11-25", ThreadMails.subject(digest));
-        Map<String, Object> data = Map.of("day", digest.day().toString(), "threads", threads, "footer", FOOTER);
+        Map<String, Object> data = Map.of("day", digest.day().toString(), "threads", threads, "moreThreads", 0,
+                "footer", FOOTER);
         String html = TemplateFiles.render("ThreadMails/digest.html", data);
         assertThat(html, containsString("up to 2026-11-25."));
         assertThat(html, containsString("Pool the orders &lt;now&gt;"));
@@ -146,5 +149,48 @@ class ThreadMailDataTest {
 
         assertEquals("Ops: a new reply to \"Which of our suppliers can deliver recycled board in the ...\"",
                 ThreadMails.subject(ThreadMails.threads(List.of(item), URL).get(0)));
+    }
+
+    @Test
+    void shouldCapAVeryLongThreadAndLinkToTheRest() {
+        List<Item> replies = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            replies.add(new Item(ENTRY, "Ops", "Why?", "Asker", Kind.REPLY_ON_MY_ENTRY, "Replier " + i,
+                    "x".repeat(4_000), Instant.parse("2026-11-24T11:00:00Z").plusSeconds(i)));
+        }
+
+        ThreadView thread = ThreadMails.threads(replies, URL).get(0);
+        String html = TemplateFiles.render("ThreadMails/activity.html", Map.of("thread", thread, "footer", FOOTER));
+        String text = TemplateFiles.render("ThreadMails/activity.txt", Map.of("thread", thread, "footer", FOOTER));
+
+        assertEquals(2, thread.lines().size());
+        assertEquals(498, thread.moreLines());
+        assertEquals("Ops: 500 new replies to \"Why?\"", ThreadMails.subject(thread));
+        assertThat(html.length() + text.length(), lessThan(4 * ThreadMails.MAX_THREAD_TEXT));
+        assertThat(html, containsString("… and 498 more: <a href=\"https://ll.example/entries/" + ENTRY
+                + "\">read the rest in the thread</a>"));
+        assertThat(text, containsString("… and 498 more: read the rest in the thread."));
+    }
+
+    @Test
+    void shouldAlwaysShowTheFirstReplyHoweverLong() {
+        Item huge = new Item(ENTRY, "Ops", "Why?", "Asker", Kind.REPLY_ON_MY_ENTRY, "Ana", "y".repeat(9_000),
+                Instant.parse("2026-11-24T11:00:00Z"));
+
+        ThreadView thread = ThreadMails.threads(List.of(huge), URL).get(0);
+
+        assertEquals(1, thread.lines().size());
+        assertEquals(0, thread.moreLines());
+    }
+
+    @Test
+    void shouldNeverSplitACharacterBeyondTheBasicPlaneWhenShortening() {
+        String question = "🌱".repeat(80); // each is two UTF-16 units
+
+        String shortened = ThreadMails.shorten(question);
+
+        assertEquals("🌱".repeat(57) + "...", shortened);
+        assertEquals(60, shortened.codePointCount(0, shortened.length()));
+        assertEquals("🌱".repeat(60), ThreadMails.shorten("🌱".repeat(60)));
     }
 }

@@ -1,0 +1,51 @@
+package org.learninglog;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Creates the tests' database (`test`, as `%test.quarkus.datasource.jdbc.url` names it) on the local server before
+ * the service starts, so `./mvnw verify` needs nothing created by hand. Applies to every {@code @QuarkusTest}.
+ */
+@QuarkusTestResource(TestDatabase.class)
+public class TestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    static final String SERVER = "jdbc:postgresql://localhost:5432/postgres";
+    static final String DATABASE = "test";
+    private static final String DUPLICATE_DATABASE = "42P04";
+
+    @Override
+    public Map<String, String> start() {
+        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "postgres");
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet found = exists.executeQuery()) {
+                if (found.next()) {
+                    return Map.of();
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            // Another test run, started at the same moment, created it first.
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                throw new IllegalStateException("Could not create the test database on " + SERVER, e);
+            }
+        }
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        // The database stays: every run cleans its own schema at start.
+    }
+}
