@@ -74,13 +74,14 @@ class CallerLimits {
             return;
         }
         AtomicBoolean done = new AtomicBoolean();
-        long bodyTimer = request.isEnded() ? -1 : context.vertx().setTimer(config.bodyTimeout().toMillis(), id -> {
-            if (!request.isEnded() && !context.response().ended()) {
-                refuse(context, 408, "Request Timeout", "The request's body did not arrive within "
-                        + config.bodyTimeout().toSeconds() + " s", -1);
-                request.connection().close();
-            }
-        });
+        long bodyTimer = request.isEnded() || !hasBody(request) ? -1
+                : context.vertx().setTimer(config.bodyTimeout().toMillis(), id -> {
+                    if (!request.isEnded() && !context.response().ended()) {
+                        refuse(context, 408, "Request Timeout", "The request's body did not arrive within "
+                                + config.bodyTimeout().toSeconds() + " s", -1);
+                        request.connection().close();
+                    }
+                });
         context.addEndHandler(result -> {
             if (done.compareAndSet(false, true)) {
                 if (bodyTimer >= 0) {
@@ -96,6 +97,13 @@ class CallerLimits {
             }
         });
         context.next();
+    }
+
+    /** A request without a body (no length, not chunked) has nothing to wait for, however paused it is. */
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.strip().equals("0")) || request.headers().contains(
+                HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
     }
 
     private static boolean enter(ConcurrentMap<String, AtomicInteger> counts, String key, int max) {
