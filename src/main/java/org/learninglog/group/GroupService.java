@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -31,16 +32,26 @@ public class GroupService {
             DayOfWeek followUpDay, LocalTime followUpTime, boolean clearFollowUp, Boolean archived) {
     }
 
+    /**
+     * Raised in the transaction that adds a member to a group through the API, so they are told which group it
+     * is and when its log day comes, with the membership.
+     */
+    public record AddedToGroup(UUID groupId, String groupName, String description, DayOfWeek logDay,
+            LocalTime reminderTime, UUID memberId) {
+    }
+
     /** Whom to add to a group: a member by id, or by email address (exactly one of the two). */
     public record Newcomer(UUID memberId, String email) {
     }
 
     private final Clock clock;
     private final GroupAccess access;
+    private final Event<AddedToGroup> added;
 
-    GroupService(Clock clock, GroupAccess access) {
+    GroupService(Clock clock, GroupAccess access, Event<AddedToGroup> added) {
         this.clock = clock;
         this.access = access;
+        this.added = added;
     }
 
     public GroupSummary create(Actor actor, Settings settings) {
@@ -109,7 +120,10 @@ public class GroupService {
             throw Problems.unprocessable("The group has no facilitator yet: add its facilitator first,"
                     + " or make one of its members facilitator");
         }
-        return add(group, member, granted);
+        GroupMember joined = add(group, member, granted);
+        added.fire(new AddedToGroup(group.id, group.name, group.description, group.logDay, group.reminderTime,
+                member.id));
+        return joined;
     }
 
     /** Adds a member without asking who wants it: for work no person triggers (demo data, tests' set-up). */

@@ -26,6 +26,12 @@ public record ComposedMail(String subject, String html, String text, Map<String,
                 variant(template.get(), Variant.TEXT_PLAIN), headers);
     }
 
+    /** Renders the template as {@link #of(String, Supplier, Map)} does, its `msg:` texts in the email's language. */
+    public static ComposedMail of(String subject, Supplier<TemplateInstance> template, Map<String, String> headers,
+            MailTexts texts) {
+        return of(subject, () -> template.get().setLocale(texts.locale()), headers);
+    }
+
     private static String variant(TemplateInstance instance, String contentType) {
         @SuppressWarnings("unchecked")
         List<Variant> variants = (List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS);

@@ -62,7 +62,7 @@ public class MailDispatcher {
                      FOR UPDATE SKIP LOCKED) due
              WHERE o.id = due.id
             RETURNING o.id, o.kind, o.recipient_member_id, o.recipient_address, o.template_data::text,
-                      o.message_id, o.dedupe_key, o.attempts
+                      o.message_id, o.dedupe_key, o.attempts, o.language
             """;
 
     private static final int MAX_ERROR_LENGTH = 2000;
@@ -153,7 +153,7 @@ public class MailDispatcher {
                 while (rows.next()) {
                     claimed.add(new OutboundEmail(rows.getObject(1, UUID.class), rows.getString(2),
                             rows.getObject(3, UUID.class), rows.getString(4), rows.getString(5),
-                            rows.getString(6), rows.getString(7), rows.getInt(8)));
+                            rows.getString(6), rows.getString(7), rows.getInt(8), rows.getString(9)));
                 }
             }
         }

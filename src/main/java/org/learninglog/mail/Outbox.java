@@ -2,9 +2,12 @@ package org.learninglog.mail;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,17 +24,17 @@ import org.hibernate.Session;
 public class Outbox {
 
     /**
-     * The emails of a batch, one array per column, to their members' current addresses (from the member
-     * feature's `member_recipient`). ON CONFLICT skips keys that are there already, committed or being
+     * The emails of a batch, one array per column, to their members' current addresses and in their current
+     * languages (from the member feature's `member_recipient`). ON CONFLICT skips keys that are there already, committed or being
      * inserted by a concurrent transaction, through the unique index. (No NOT EXISTS against outbound_email
      * here: callers that select many keys which mostly exist already leave them out themselves through
      * `mail_enqueued`, see the reminder scan.)
      */
     private static final String INSERT = """
             INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address, template_data,
-                                        status, attempts, next_attempt_at, message_id, created_at)
+                                        language, status, attempts, next_attempt_at, message_id, created_at)
             SELECT gen_random_uuid(), b.dedupe_key, b.kind, r.member_id, r.email, CAST(b.data AS jsonb),
-                   'PENDING', 0, ?,
+                   r.language, 'PENDING', 0, ?,
                    '<' || encode(sha256(convert_to(b.dedupe_key, 'UTF8')), 'hex') || '@' || CAST(? AS text) || '>', ?
             FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]))
                  AS b(dedupe_key, kind, member_id, data)
@@ -57,6 +60,21 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean enqueue(OutboundMail<?> mail) {
         return enqueueAll(List.of(mail)) == 1;
+    }
+
+    /**
+     * When the last email of a kind to a member was enqueued, if ever: for emails a person may ask for again,
+     * such as an invitation, that are not sent twice within a short time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Instant> lastEnqueued(MailKind<?> kind, UUID recipientId) {
+        Object last = entityManager.createNativeQuery("SELECT max(created_at) FROM outbound_email"
+                + " WHERE kind = :kind AND recipient_member_id = :recipient")
+                .setParameter("kind", kind.name())
+                .setParameter("recipient", recipientId)
+                .getSingleResult();
+        return Optional.ofNullable(last).map(value -> value instanceof OffsetDateTime time ? time.toInstant()
+                : value instanceof java.sql.Timestamp stamp ? stamp.toInstant() : (Instant) value);
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.learninglog.mail;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,17 +26,17 @@ class UnsubscribeResource implements UnsubscribeApi {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance confirm(String displayName, String emails, String token);
+        static native TemplateInstance confirm(String displayName, String emails, String token, String language);
 
-        static native TemplateInstance done(String displayName, String emails, String switchOn);
+        static native TemplateInstance done(String displayName, String emails, String switchOn, String language);
 
         static native TemplateInstance invalid();
     }
 
-    /** The emails each kind of token switches off, as the pages name them. */
-    private static final java.util.Map<String, String> EMAILS = java.util.Map.of(
-            UnsubscribeTokens.REMINDERS, "reminder",
-            UnsubscribeTokens.REPLIES, "thread notification");
+    /** The emails each kind of token switches off, as the pages name them in the member's language. */
+    private static final Map<String, Function<Messages, String>> EMAILS = Map.of(
+            UnsubscribeTokens.REMINDERS, Messages::unsubscribe_emails_reminders,
+            UnsubscribeTokens.REPLIES, Messages::unsubscribe_emails_replies);
 
     private final UnsubscribeTokens tokens;
     private final MemberService members;
@@ -46,8 +50,12 @@ class UnsubscribeResource implements UnsubscribeApi {
     public Response showUnsubscribe(String token) {
         return tokens.verify(token)
                 .filter(u -> EMAILS.containsKey(u.purpose()))
-                .map(u -> page(200,
-                        Templates.confirm(members.displayName(u.memberId()), EMAILS.get(u.purpose()), token)))
+                .map(u -> {
+                    MailTexts texts = MailTexts.of(Locale.forLanguageTag(members.language(u.memberId())));
+                    return page(200, Templates.confirm(members.displayName(u.memberId()),
+                            EMAILS.get(u.purpose()).apply(texts.msg()), token, texts.locale().toLanguageTag()),
+                            texts);
+                })
                 .orElseGet(UnsubscribeResource::invalid);
     }
 
@@ -61,17 +69,20 @@ class UnsubscribeResource implements UnsubscribeApi {
                     String displayName = members.switchOff(u.memberId(),
                             reminders ? MemberService.Emails.REMINDERS : MemberService.Emails.REPLY_NOTIFICATIONS);
                     LOG.infof("Member %s switched %s emails off by one-click unsubscribe", u.memberId(), u.purpose());
-                    return page(200, Templates.done(displayName, EMAILS.get(u.purpose()),
-                            reminders ? "{\"reminders\": true}" : "{\"replyNotifications\": \"IMMEDIATE\"}"));
+                    MailTexts texts = MailTexts.of(Locale.forLanguageTag(members.language(u.memberId())));
+                    return page(200, Templates.done(displayName, EMAILS.get(u.purpose()).apply(texts.msg()),
+                            reminders ? "{\"reminders\": true}" : "{\"replyNotifications\": \"IMMEDIATE\"}",
+                            texts.locale().toLanguageTag()), texts);
                 })
                 .orElseGet(UnsubscribeResource::invalid);
     }
 
     private static Response invalid() {
-        return page(400, Templates.invalid());
+        // Nobody known to address: the default language.
+        return page(400, Templates.invalid(), MailTexts.of(Locale.ENGLISH));
     }
 
-    private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(HTML).entity(page.render()).build();
+    private static Response page(int status, TemplateInstance page, MailTexts texts) {
+        return Response.status(status).type(HTML).entity(page.setLocale(texts.locale()).render()).build();
     }
 }

@@ -26,7 +26,8 @@ class MeResource implements MeApi {
 
     @Override
     public Response patchMe(MePatchJson patch) {
-        var change = new MemberService.ProfileChange(patch.getDisplayName(), patch.getTimeZone(), patch.getReminders(),
+        var change = new MemberService.ProfileChange(patch.getDisplayName(), patch.getTimeZone(), patch.getLanguage(),
+                patch.getReminders(),
                 MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil());
         return Response.ok(MemberViews.of(members.changeMe(current.actor(), change))).build();
     }

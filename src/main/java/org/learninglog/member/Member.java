@@ -38,6 +38,9 @@ public class Member extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
 
+    /** A BCP 47 tag the service has messages for (`MemberRules.language`); every email to the member is in it. */
+    public String language;
+
     @Enumerated(EnumType.STRING)
     public Role role;
 
@@ -64,6 +67,7 @@ public class Member extends PanacheEntityBase {
         member.displayName = displayName;
         member.email = email;
         member.timeZone = timeZone;
+        member.language = MemberRules.DEFAULT_LANGUAGE;
         member.role = role;
         member.reminders = true;
         member.replyNotifications = ReplyNotifications.IMMEDIATE;

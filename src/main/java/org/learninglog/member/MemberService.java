@@ -20,13 +20,26 @@ public class MemberService {
     public record Deactivated(UUID memberId) {
     }
 
+    /**
+     * Raised in the transaction that adds a member through the API, so their invitation is enqueued with them;
+     * and when an administrator asks for it again (`resent`), with the member's row locked.
+     */
+    public record InvitationDue(UUID memberId, boolean resent) {
+    }
+
     /** What members change of their own profile ({@code /me}); null fields stay as they are. */
-    public record ProfileChange(String displayName, String timeZone, Boolean reminders,
+    public record ProfileChange(String displayName, String timeZone, String language, Boolean reminders,
             Member.ReplyNotifications replyNotifications, LocalDate awayUntil) {
     }
 
     /** What an administrator changes of a member ({@code /members/{id}}); null fields stay as they are. */
-    public record AdminChange(String displayName, String email, String timeZone, Member.Role role, Boolean active) {
+    public record AdminChange(String displayName, String email, String timeZone, String language, Member.Role role,
+            Boolean active) {
+    }
+
+    /** Whom an administrator adds; a null language is taken from the request's `Accept-Language`. */
+    public record Newcomer(String displayName, String email, String timeZone, String language, Member.Role role,
+            String acceptLanguage) {
     }
 
     /** The emails a member can switch off from a link in one, without logging in. */
@@ -36,11 +49,14 @@ public class MemberService {
 
     private final Clock clock;
     private final Event<Deactivated> deactivated;
+    private final Event<InvitationDue> invitationDue;
     private final TokenIssuer tokens;
 
-    MemberService(Clock clock, Event<Deactivated> deactivated, TokenIssuer tokens) {
+    MemberService(Clock clock, Event<Deactivated> deactivated, Event<InvitationDue> invitationDue,
+            TokenIssuer tokens) {
         this.clock = clock;
         this.deactivated = deactivated;
+        this.invitationDue = invitationDue;
         this.tokens = tokens;
     }
 
@@ -48,9 +64,29 @@ public class MemberService {
         return MemberProfile.of(found(actor.id()), true);
     }
 
-    public MemberProfile create(Actor actor, String displayName, String email, String timeZone, Member.Role role) {
+    /** An administrator adds a member, who is sent an invitation in the same transaction. */
+    public MemberProfile create(Actor actor, Newcomer newcomer) {
         requireAdmin(actor);
-        return MemberProfile.of(register(displayName, email, timeZone, role), true);
+        String language = newcomer.language() != null ? MemberRules.language(newcomer.language())
+                : MemberRules.languageFrom(newcomer.acceptLanguage());
+        Member member = register(newcomer.displayName(), newcomer.email(), newcomer.timeZone(), newcomer.role());
+        member.language = language;
+        invitationDue.fire(new InvitationDue(member.id, false));
+        return MemberProfile.of(member, true);
+    }
+
+    /**
+     * An administrator sends a member their invitation again; whether an email goes out (not within a short
+     * window after the last one) is the invitation's business. 409 for a deactivated member: the row is locked,
+     * so a deactivation committing meanwhile is seen.
+     */
+    public void resendInvitation(Actor actor, UUID memberId) {
+        requireAdmin(actor);
+        boolean active = Member.lockRow(memberId).orElseThrow(() -> Problems.notFound("Member"));
+        if (!active) {
+            throw Problems.conflict("The member is deactivated; reactivate them before inviting them again");
+        }
+        invitationDue.fire(new InvitationDue(memberId, true));
     }
 
     /**
@@ -106,11 +142,16 @@ public class MemberService {
         return found(memberId).displayName;
     }
 
+    /** The member's language (a BCP 47 tag), for the page a signed link opens. */
+    public String language(UUID memberId) {
+        return found(memberId).language;
+    }
+
     /** Switches one kind of email off, for a signed unsubscribe link; the member's name, for the page. */
     public String switchOff(UUID memberId, Emails emails) {
         var change = emails == Emails.REMINDERS
-                ? new ProfileChange(null, null, false, null, null)
-                : new ProfileChange(null, null, null, Member.ReplyNotifications.OFF, null);
+                ? new ProfileChange(null, null, null, false, null, null)
+                : new ProfileChange(null, null, null, null, Member.ReplyNotifications.OFF, null);
         return changeProfile(memberId, change).displayName;
     }
 
@@ -164,6 +205,9 @@ public class MemberService {
             }
         }
         nameAndZone(member, changes.displayName(), changes.timeZone());
+        if (changes.language() != null) {
+            member.language = MemberRules.language(changes.language());
+        }
         member.updatedAt = clock.instant();
         return MemberProfile.of(member, true);
     }
@@ -181,6 +225,9 @@ public class MemberService {
     private Member changeProfile(UUID memberId, ProfileChange changes) {
         Member member = found(memberId);
         nameAndZone(member, changes.displayName(), changes.timeZone());
+        if (changes.language() != null) {
+            member.language = MemberRules.language(changes.language());
+        }
         if (changes.reminders() != null) {
             member.reminders = changes.reminders();
         }

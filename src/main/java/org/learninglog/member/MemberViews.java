@@ -21,6 +21,7 @@ final class MemberViews {
                 .displayName(member.displayName())
                 .email(member.email())
                 .timeZone(member.timeZone())
+                .language(member.language())
                 .role(RoleJson.valueOf(member.role().name()))
                 .reminders(member.reminders())
                 .replyNotifications(member.replyNotifications() == null ? null

@@ -30,9 +30,10 @@ class MembersResource implements MembersApi {
     }
 
     @Override
-    public Response createMember(MemberCreateJson body) {
-        MemberProfile member = members.create(current.actor(), body.getDisplayName(), body.getEmail(),
-                body.getTimeZone(), MemberViews.role(body.getRole()));
+    public Response createMember(MemberCreateJson body, String acceptLanguage) {
+        MemberProfile member = members.create(current.actor(), new MemberService.Newcomer(body.getDisplayName(),
+                body.getEmail(), body.getTimeZone(), body.getLanguage(), MemberViews.role(body.getRole()),
+                acceptLanguage));
         return Response.created(URI.create("/api/v1/members/" + member.id())).entity(MemberViews.of(member)).build();
     }
 
@@ -44,8 +45,14 @@ class MembersResource implements MembersApi {
     @Override
     public Response patchMember(UUID memberId, MemberPatchJson patch) {
         var changes = new MemberService.AdminChange(patch.getDisplayName(), patch.getEmail(), patch.getTimeZone(),
-                MemberViews.role(patch.getRole()), patch.getActive());
+                patch.getLanguage(), MemberViews.role(patch.getRole()), patch.getActive());
         return Response.ok(MemberViews.of(members.change(current.actor(), memberId, changes))).build();
+    }
+
+    @Override
+    public Response resendInvitation(UUID memberId) {
+        members.resendInvitation(current.actor(), memberId);
+        return Response.accepted().build();
     }
 
     @Override

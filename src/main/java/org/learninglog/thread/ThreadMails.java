@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.learninglog.mail.ComposedMail;
 import org.learninglog.mail.MailComposer;
 import org.learninglog.mail.MailKind;
+import org.learninglog.mail.MailTexts;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
 import org.learninglog.mail.UnsubscribeTokens;
@@ -46,7 +47,8 @@ class ThreadMails implements MailComposer {
     record Line(String what, String body) {
     }
 
-    record Footer(String unsubscribeUrl) {
+    /** The unsubscribe link, and the language the email is in. */
+    record Footer(String unsubscribeUrl, String language) {
     }
 
     @CheckedTemplate
@@ -73,27 +75,29 @@ class ThreadMails implements MailComposer {
 
     @Override
     public ComposedMail compose(OutboundEmail email) {
+        MailTexts texts = MailTexts.of(email.locale());
         String unsubscribeUrl = unsubscribeTokens.link(email.recipientMemberId(), UnsubscribeTokens.REPLIES);
-        Footer footer = new Footer(unsubscribeUrl);
+        Footer footer = new Footer(unsubscribeUrl, texts.locale().toLanguageTag());
         Map<String, String> headers = Map.of(
                 "List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         Function<UUID, String> threadUrl = entryId -> links.to(threadPath(entryId));
         if (ThreadMailData.ACTIVITY.name().equals(email.kind())) {
-            ThreadView thread = threads(email.data(ThreadMailData.ACTIVITY).items(), threadUrl).get(0);
-            return ComposedMail.of(subject(thread), () -> Templates.activity(thread, footer), headers);
+            ThreadView thread = threads(texts, email.data(ThreadMailData.ACTIVITY).items(), threadUrl).get(0);
+            return ComposedMail.of(subject(texts, thread), () -> Templates.activity(thread, footer), headers, texts);
         }
         if (ThreadMailData.DIGEST.name().equals(email.kind())) {
             Digest digest = email.data(ThreadMailData.DIGEST);
-            List<ThreadView> all = threads(digest.items(), threadUrl);
+            List<ThreadView> all = threads(texts, digest.items(), threadUrl);
             List<ThreadView> shown = all.subList(0, Math.min(all.size(), MAX_DIGEST_THREADS));
-            String day = digest.day().toString();
-            return ComposedMail.of(subject(digest),
-                    () -> Templates.digest(day, shown, all.size() - shown.size(), footer), headers);
+            String day = texts.date(digest.day());
+            return ComposedMail.of(subject(texts, digest),
+                    () -> Templates.digest(day, shown, all.size() - shown.size(), footer), headers, texts);
         }
         Unanswered question = email.data(ThreadMailData.UNANSWERED);
         String url = threadUrl.apply(question.entryId());
-        return ComposedMail.of(subject(question), () -> Templates.unanswered(question, url, footer), headers);
+        return ComposedMail.of(subject(texts, question), () -> Templates.unanswered(question, url, footer), headers,
+                texts);
     }
 
     static String threadPath(UUID entryId) {
@@ -101,22 +105,22 @@ class ThreadMails implements MailComposer {
     }
 
     /** Of a thread email (ACTIVITY): how many replies, to which question. */
-    static String subject(ThreadView thread) {
+    static String subject(MailTexts texts, ThreadView thread) {
         int replies = (int) thread.lines().stream().filter(l -> l.body() != null).count() + thread.moreLines();
-        return thread.groupName() + ": " + (replies == 1 ? "a new reply" : replies + " new replies")
-                + " to \"" + shorten(thread.question()) + "\"";
+        return replies == 1 ? texts.msg().thread_subjectOneReply(thread.groupName(), shorten(thread.question()))
+                : texts.msg().thread_subjectReplies(thread.groupName(), replies, shorten(thread.question()));
     }
 
-    static String subject(Digest digest) {
-        return "Learning Log: activity in your threads, " + digest.day();
+    static String subject(MailTexts texts, Digest digest) {
+        return texts.msg().digest_subject(texts.date(digest.day()));
     }
 
-    static String subject(Unanswered question) {
-        return question.groupName() + ": " + question.authorName() + " is still waiting for an answer";
+    static String subject(MailTexts texts, Unanswered question) {
+        return texts.msg().unanswered_subject(question.groupName(), question.authorName());
     }
 
     /** Groups notifications by thread, in the order they came. */
-    static List<ThreadView> threads(List<Item> all, Function<UUID, String> threadUrl) {
+    static List<ThreadView> threads(MailTexts texts, List<Item> all, Function<UUID, String> threadUrl) {
         Map<UUID, List<Item>> byEntry = new LinkedHashMap<>();
         all.forEach(item -> byEntry.computeIfAbsent(item.entryId(), id -> new ArrayList<>()).add(item));
         return byEntry.values().stream().map(group -> {
@@ -125,8 +129,8 @@ class ThreadMails implements MailComposer {
             int text = 0;
             for (Item item : group) {
                 Line line = item.kind() == Notification.Kind.ANSWER_ACCEPTED
-                        ? new Line(item.actorName() + " accepted your reply as the answer", null)
-                        : new Line(item.actorName() + " replied", item.body());
+                        ? new Line(texts.msg().thread_accepted(item.actorName()), null)
+                        : new Line(texts.msg().thread_replied(item.actorName()), item.body());
                 text += line.body() == null ? 0 : line.body().codePointCount(0, line.body().length());
                 if (!lines.isEmpty() && text > MAX_THREAD_TEXT) {
                     break;

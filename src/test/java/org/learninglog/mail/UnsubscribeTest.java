@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -42,6 +43,22 @@ class UnsubscribeTest extends ClockAndMailTest {
 
     @Inject
     UnsubscribeTokens tokens;
+
+    @Test
+    void shouldShowThePagesInTheMembersLanguage() {
+        TestMember jonas = data.member("Jonas");
+        Api.as(jonas.token()).body(Map.of("language", "de")).patch("/api/v1/me").then().statusCode(200);
+        String token = tokens.issue(jonas.id(), UnsubscribeTokens.REPLIES);
+
+        Api.anonymous().queryParam("token", token).get("/unsubscribe").then()
+                .statusCode(200)
+                .body(containsString("<html lang=\"de\">"))
+                .body(containsString("<h1>Benachrichtigungen zu Threads abbestellen?</h1>"))
+                .body(containsString("<button type=\"submit\">Benachrichtigungen zu Threads abbestellen</button>"));
+        oneClick(token).statusCode(200)
+                .body(containsString("<h1>Sie haben abbestellt</h1>"))
+                .body(containsString("Jonas, Learning Log schickt Ihnen keine Benachrichtigungen zu Threads mehr."));
+    }
 
     @Test
     void shouldShowAConfirmationPageThatChangesNothing() {

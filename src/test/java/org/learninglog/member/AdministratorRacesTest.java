@@ -88,10 +88,10 @@ class AdministratorRacesTest {
         TestMember bea = data.admin();
         demoted.addAll(administrators.keepOnly(ada.id(), bea.id()));
         members.change(new Actor(ada.id(), true), bea.id(),
-                new MemberService.AdminChange(null, null, null, Member.Role.MEMBER, null));
+                new MemberService.AdminChange(null, null, null, null, Member.Role.MEMBER, null));
 
-        for (var change : List.of(new MemberService.AdminChange(null, null, null, Member.Role.MEMBER, null),
-                new MemberService.AdminChange(null, null, null, null, false))) {
+        for (var change : List.of(new MemberService.AdminChange(null, null, null, null, Member.Role.MEMBER, null),
+                new MemberService.AdminChange(null, null, null, null, null, false))) {
             // Bea's identity still says administrator: she was authenticated before her demotion.
             ProblemException problem = assertThrows(ProblemException.class,
                     () -> members.change(new Actor(bea.id(), true), ada.id(), change));

@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.learninglog.Api.as;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -60,6 +62,25 @@ class ReminderJobTest extends ClockAndMailTest {
         assertThat(TestMailServer.part(toAna.get(0), "text/plain"), containsString("(2026-W11, 9 – 15 March 2026)"));
         assertThat(TestMailServer.part(toAna.get(0), "text/plain"), containsString("Hello Ana,"));
         assertEquals(1, TestMailServer.messagesTo(bob.email()).size());
+    }
+
+    @Test
+    void shouldRemindInTheMembersLanguageWithTheWeekWrittenInIt() {
+        TestMember zofia = data.member("Zofia", "Europe/Warsaw");
+        as(zofia.token()).body(Map.of("language", "pl")).patch("/api/v1/me").then().statusCode(200);
+        data.group("Po polsku " + TestData.suffix(), null, zofia);
+
+        runAt("2026-03-10T08:00:00Z"); // Warsaw: Tuesday 09:00
+        fixtures.deliverAll();
+
+        List<MimeMessage> toZofia = TestMailServer.messagesTo(zofia.email());
+        assertEquals(1, toZofia.size());
+        assertThat(TestMailServer.subject(toZofia.get(0)), containsString(": Twój Learning Log za 2026-W11"));
+        String text = TestMailServer.part(toZofia.get(0), "text/plain");
+        assertThat(text, containsString("Dzień dobry, Zofia,"));
+        assertThat(text, containsString("(2026-W11, 9 – 15 marca 2026)"));
+        assertThat(text, containsString("Wypisz się z przypomnień: http"));
+        assertThat(TestMailServer.part(toZofia.get(0), "text/html"), containsString("<html lang=\"pl\">"));
     }
 
     @Test

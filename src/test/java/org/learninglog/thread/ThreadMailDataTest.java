@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.learninglog.mail.MailTexts;
 import org.learninglog.mail.TemplateFiles;
 import org.learninglog.notification.Notification.Kind;
 import org.learninglog.thread.ThreadMailData.Activity;
@@ -31,7 +33,8 @@ class ThreadMailDataTest {
     private static final UUID ENTRY = UUID.fromString("3d1f0a52-8b6e-4b8f-9c1a-2f4e6d8a0b13");
     private static final UUID OTHER_ENTRY = UUID.fromString("7e2a1b63-9c7f-4c90-8d2b-3a5f7e9b1c24");
     private static final Function<UUID, String> URL = id -> "https://ll.example" + ThreadMails.threadPath(id);
-    private static final Footer FOOTER = new Footer("https://ll.example/unsubscribe?token=t");
+    private static final Footer FOOTER = new Footer("https://ll.example/unsubscribe?token=t", "en");
+    private static final MailTexts EN = TemplateFiles.texts(Locale.ENGLISH);
 
     private final Item poolOrders = new Item(ENTRY, "Ops & Co", "How do we cut <packaging>?", "Asker",
             Kind.REPLY_ON_MY_ENTRY, "Ana", "Pool the orders <now>", Instant.parse("2026-11-24T11:00:00Z"));
@@ -90,9 +93,9 @@ class ThreadMailDataTest {
 
     @Test
     void shouldRenderTheRepliesToOneThread() {
-        ThreadView thread = ThreadMails.threads(List.of(poolOrders, contract), URL).get(0);
+        ThreadView thread = ThreadMails.threads(EN, List.of(poolOrders, contract), URL).get(0);
 
-        assertEquals("Ops & Co: 2 new replies to \"How do we cut <packaging>?\"", ThreadMails.subject(thread));
+        assertEquals("Ops & Co: 2 new replies to \"How do we cut <packaging>?\"", ThreadMails.subject(EN, thread));
         String html = TemplateFiles.render("ThreadMails/activity.html", Map.of("thread", thread, "footer", FOOTER));
         assertThat(html, containsString("<strong>Ops &amp; Co</strong> · Asker asked:"));
         assertThat(html, containsString("How do we cut &lt;packaging&gt;?"));
@@ -110,14 +113,14 @@ class ThreadMailDataTest {
     @Test
     void shouldRenderADigestThreadByThread() {
         Digest digest = new Digest(LocalDate.parse("2026-11-25"), List.of(poolOrders, contract, accepted));
-        List<ThreadView> threads = ThreadMails.threads(digest.items(), URL);
+        List<ThreadView> threads = ThreadMails.threads(EN, digest.items(), URL);
 
         assertEquals(2, threads.size());
-        assertEquals("Learning Log: activity in your threads, 2026-11-25", ThreadMails.subject(digest));
-        Map<String, Object> data = Map.of("day", digest.day().toString(), "threads", threads, "moreThreads", 0,
+        assertEquals("Learning Log: activity in your threads, 25 November 2026", ThreadMails.subject(EN, digest));
+        Map<String, Object> data = Map.of("day", EN.date(digest.day()), "threads", threads, "moreThreads", 0,
                 "footer", FOOTER);
         String html = TemplateFiles.render("ThreadMails/digest.html", data);
-        assertThat(html, containsString("up to 2026-11-25."));
+        assertThat(html, containsString("up to 25 November 2026."));
         assertThat(html, containsString("Pool the orders &lt;now&gt;"));
         assertThat(html, containsString("<strong>Ben accepted your reply as the answer</strong>.</p>"));
         String text = TemplateFiles.render("ThreadMails/digest.txt", data);
@@ -131,14 +134,14 @@ class ThreadMailDataTest {
     void shouldRenderTheNudgeAboutAnUnansweredQuestion() {
         Map<String, Object> data = Map.of("question", waiting, "url", URL.apply(waiting.entryId()), "footer", FOOTER);
 
-        assertEquals("Ops & Co: Asker is still waiting for an answer", ThreadMails.subject(waiting));
+        assertEquals("Ops & Co: Asker is still waiting for an answer", ThreadMails.subject(EN, waiting));
         String html = TemplateFiles.render("ThreadMails/unanswered.html", data);
-        assertThat(html, containsString("<p>Asker asked in <strong>Ops &amp; Co</strong> (2026-W48)"));
+        assertThat(html, containsString("<p>Asker asked in Ops &amp; Co (2026-W48)"));
         assertThat(html, containsString("Who audits &lt;the&gt; suppliers?"));
         assertThat(html, containsString("href=\"https://ll.example/entries/" + ENTRY + "\""));
         String text = TemplateFiles.render("ThreadMails/unanswered.txt", data);
         assertThat(text, containsString("  Who audits <the> suppliers?"));
-        assertThat(text, containsString("A few lines help: https://ll.example/entries/" + ENTRY));
+        assertThat(text, containsString("A few lines help. https://ll.example/entries/" + ENTRY));
     }
 
     @Test
@@ -148,7 +151,26 @@ class ThreadMailDataTest {
                 Instant.parse("2026-11-24T11:00:00Z"));
 
         assertEquals("Ops: a new reply to \"Which of our suppliers can deliver recycled board in the ...\"",
-                ThreadMails.subject(ThreadMails.threads(List.of(item), URL).get(0)));
+                ThreadMails.subject(EN, ThreadMails.threads(EN, List.of(item), URL).get(0)));
+    }
+
+    @Test
+    void shouldWriteTheRepliesToOneThreadInSpanish() {
+        MailTexts spanish = TemplateFiles.texts(Locale.forLanguageTag("es"));
+        ThreadView thread = ThreadMails.threads(spanish, List.of(poolOrders, contract), URL).get(0);
+        Footer footer = new Footer("https://ll.example/unsubscribe?token=t", "es");
+
+        assertEquals("Ops & Co: 2 respuestas nuevas a «How do we cut <packaging>?»",
+                ThreadMails.subject(spanish, thread));
+        String text = TemplateFiles.render("ThreadMails/activity.txt", Map.of("thread", thread, "footer", footer),
+                spanish.locale());
+        assertThat(text, containsString("Ops & Co · Asker preguntó:\n  How do we cut <packaging>?"));
+        assertThat(text, containsString("Ana respondió:\n  Pool the orders <now>"));
+        assertThat(text, containsString("Abrir el hilo: https://ll.example/entries/" + ENTRY));
+        assertThat(text,
+                containsString("Darse de baja de los correos de hilos: https://ll.example/unsubscribe?token=t"));
+        assertEquals("Learning Log: actividad en tus hilos, 25 de noviembre de 2026",
+                ThreadMails.subject(spanish, new Digest(LocalDate.parse("2026-11-25"), List.of(poolOrders))));
     }
 
     @Test
@@ -159,13 +181,13 @@ class ThreadMailDataTest {
                     "x".repeat(4_000), Instant.parse("2026-11-24T11:00:00Z").plusSeconds(i)));
         }
 
-        ThreadView thread = ThreadMails.threads(replies, URL).get(0);
+        ThreadView thread = ThreadMails.threads(EN, replies, URL).get(0);
         String html = TemplateFiles.render("ThreadMails/activity.html", Map.of("thread", thread, "footer", FOOTER));
         String text = TemplateFiles.render("ThreadMails/activity.txt", Map.of("thread", thread, "footer", FOOTER));
 
         assertEquals(2, thread.lines().size());
         assertEquals(498, thread.moreLines());
-        assertEquals("Ops: 500 new replies to \"Why?\"", ThreadMails.subject(thread));
+        assertEquals("Ops: 500 new replies to \"Why?\"", ThreadMails.subject(EN, thread));
         assertThat(html.length() + text.length(), lessThan(4 * ThreadMails.MAX_THREAD_TEXT));
         assertThat(html, containsString("… and 498 more: <a href=\"https://ll.example/entries/" + ENTRY
                 + "\">read the rest in the thread</a>"));
@@ -177,7 +199,7 @@ class ThreadMailDataTest {
         Item huge = new Item(ENTRY, "Ops", "Why?", "Asker", Kind.REPLY_ON_MY_ENTRY, "Ana", "y".repeat(9_000),
                 Instant.parse("2026-11-24T11:00:00Z"));
 
-        ThreadView thread = ThreadMails.threads(List.of(huge), URL).get(0);
+        ThreadView thread = ThreadMails.threads(EN, List.of(huge), URL).get(0);
 
         assertEquals(1, thread.lines().size());
         assertEquals(0, thread.moreLines());

@@ -135,7 +135,7 @@ class ThreadMailTest extends ClockAndMailTest {
         runAt("2026-11-25T05:00:00Z");
         List<MimeMessage> toAsker = TestMailServer.messagesTo(asker.email());
         assertEquals(1, toAsker.size(), "one digest a day");
-        assertThat(TestMailServer.subject(toAsker.get(0)), containsString("2026-11-25"));
+        assertThat(TestMailServer.subject(toAsker.get(0)), containsString("25 November 2026"));
         String text = TestMailServer.part(toAsker.get(0), "text/plain");
         assertThat(text, containsString("Pool the orders"));
         assertThat(text, containsString("Or a longer contract"));
@@ -170,6 +170,29 @@ class ThreadMailTest extends ClockAndMailTest {
         assertEquals(0, TestMailServer.messagesTo(quiet.email()).size());
         assertEquals(0, TestMailServer.messagesTo(asker.email()).stream()
                 .filter(m -> TestMailServer.subject(m).contains("still waiting")).count());
+    }
+
+    @Test
+    void shouldWriteAThreadEmailInTheFollowersLanguage() {
+        clock.set(Instant.parse("2026-11-24T10:00:00Z"));
+        TestMember marta = data.member("Marta", "Europe/Madrid");
+        TestMember ana = data.member("Ana");
+        UUID groupId = data.group("En español " + TestData.suffix(), marta, ana);
+        as(marta.token()).body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        String entryId = question(marta, groupId);
+
+        clock.set(Instant.parse("2026-11-24T11:00:00Z"));
+        reply(ana, entryId, "Pool the orders");
+        runAt("2026-11-24T11:10:00Z");
+        runAt("2026-11-24T11:11:00Z");
+
+        List<MimeMessage> toMarta = TestMailServer.messagesTo(marta.email());
+        assertEquals(1, toMarta.size());
+        assertThat(TestMailServer.subject(toMarta.get(0)), containsString(": una respuesta nueva a «"));
+        String text = TestMailServer.part(toMarta.get(0), "text/plain");
+        assertThat(text, containsString("Ana respondió:"));
+        assertThat(text, containsString("Abrir el hilo: http"));
+        assertThat(text, containsString("Recibes este correo porque sigues este hilo en Learning Log."));
     }
 
     private void runAt(String instant) {
