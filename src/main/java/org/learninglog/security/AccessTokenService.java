@@ -46,6 +46,11 @@ public class AccessTokenService {
         }
     }
 
+    /** Whether a token with this secret is stored, revoked or not (the demo data guard). */
+    public boolean isStored(String secret) {
+        return AccessToken.count("tokenHash", TokenSecrets.hash(secret)) > 0;
+    }
+
     public Page<TokenSummary> listMine(Actor actor, Integer limit, String cursor) {
         return AccessToken.pageOwnedBy(actor.id(), cursor, limit).map(TokenSummary::of);
     }
