@@ -56,7 +56,7 @@ class DemoDataGuard {
             if (Member.findByEmail(person.email()).isPresent()) {
                 found.add("member " + person.email());
             }
-            if (tokens.isStored(person.token())) {
+            if (tokens.isLive(person.token())) {
                 found.add("token " + person.token());
             }
         }

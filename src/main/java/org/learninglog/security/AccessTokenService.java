@@ -46,9 +46,9 @@ public class AccessTokenService {
         }
     }
 
-    /** Whether a token with this secret is stored, revoked or not (the demo data guard). */
-    public boolean isStored(String secret) {
-        return AccessToken.count("tokenHash", TokenSecrets.hash(secret)) > 0;
+    /** Whether a live token with this secret is stored (the demo data guard). */
+    public boolean isLive(String secret) {
+        return AccessToken.count("tokenHash = ?1 and revokedAt is null", TokenSecrets.hash(secret)) > 0;
     }
 
     public Page<TokenSummary> listMine(Actor actor, Integer limit, String cursor) {
