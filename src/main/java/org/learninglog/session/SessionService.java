@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
+import org.learninglog.api.ReadOnly;
 import org.learninglog.identity.Actor;
 import org.learninglog.member.MemberService;
 import org.learninglog.security.TokenSecrets;
@@ -53,18 +54,28 @@ class SessionService {
         return Optional.of(new Opened(session.id, secret));
     }
 
+    @ReadOnly
     Page<SessionView> listMine(Actor actor, UUID current, Integer limit, String cursor) {
         Instant now = clock.instant();
         return MemberSession.pageLiveOf(actor.id(), now.minus(config.idleTimeout()),
                 now.minus(config.absoluteTimeout()), cursor, limit).map(s -> view(s, current));
     }
 
+    @ReadOnly
     SessionView current(Actor actor, UUID current) {
         if (current == null) {
             throw Problems.notFound("Session (this request came with a bearer token, not a session cookie)");
         }
         return MemberSession.findLiveOwnedBy(current, actor.id()).map(s -> view(s, current))
                 .orElseThrow(() -> Problems.notFound("Session"));
+    }
+
+    /** Signs out: revokes the session the request came with. */
+    void signOut(Actor actor, UUID current) {
+        if (current == null) {
+            throw Problems.notFound("Session (this request came with a bearer token, not a session cookie)");
+        }
+        revokeMine(actor, current);
     }
 
     void revokeMine(Actor actor, UUID sessionId) {

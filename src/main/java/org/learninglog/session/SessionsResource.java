@@ -49,8 +49,7 @@ class SessionsResource implements SessionsApi {
 
     @Override
     public Response signOut() {
-        UUID current = session.id();
-        sessions.revokeMine(member.actor(), sessions.current(member.actor(), current).id());
+        sessions.signOut(member.actor(), session.id());
         return Response.noContent().header("Set-Cookie", cookies.clear()).build();
     }
 
