@@ -46,6 +46,11 @@ public final class Api {
         return given().filter(BOTH_WAYS).contentType(ContentType.JSON).auth().oauth2(token);
     }
 
+    /** A valid request with a browser session's cookie `ll_session` (and no bearer token). */
+    public static RequestSpecification bySession(String sessionSecret) {
+        return given().filter(BOTH_WAYS).contentType(ContentType.JSON).cookie("ll_session", sessionSecret);
+    }
+
     /** A request that breaks the contract on purpose; the answer must still keep it. */
     public static RequestSpecification badRequestAs(String token) {
         return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).auth().oauth2(token);

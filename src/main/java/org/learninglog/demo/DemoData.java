@@ -21,11 +21,11 @@ class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    private record Person(String name, String email, String zone, Member.Role role, Membership.Role groupRole,
+    record Person(String name, String email, String zone, Member.Role role, Membership.Role groupRole,
             String token) {
     }
 
-    private static final Person[] PEOPLE = {
+    static final Person[] PEOPLE = {
         new Person("Dana Admin", "dana@demo.learninglog.dev", "Europe/Berlin", Member.Role.ADMIN, null,
                 "ll_demo_admin"),
         new Person("Marta García", "marta@demo.learninglog.dev", "Europe/Madrid", Member.Role.MEMBER,

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Token secrets: 256 random bits, recognisable by their `ll_` prefix, stored only as a hash. */
-final class TokenSecrets {
+/** Token secrets: 256 random bits, recognisable by their `ll_` prefix, stored only as a hash (also the sign-in links' and sessions' hash). */
+public final class TokenSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int PREFIX_LENGTH = 10;
@@ -16,13 +16,13 @@ final class TokenSecrets {
     private TokenSecrets() {
     }
 
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return "ll_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -67,7 +67,7 @@ class ContractFuzzTest {
     private static final List<String> NOT_MATCHING = List.of("x", "", "24:00", "9:00", "2026-W1", "CURRENT",
             " current");
     /** Strings that keep patterns; the first that matches is the valid value. */
-    private static final List<String> MATCHING = List.of("09:00", "current", "2026-W48", "x");
+    private static final List<String> MATCHING = List.of("09:00", "current", "2026-W48", "x", "/groups");
 
     /** One request that breaks the contract in one place, and the answer it must get. */
     private record Case(String operation, String fault, int status, String field, UnaryOperator<Request> apply) {
@@ -155,7 +155,7 @@ class ContractFuzzTest {
         String tokenId = Api.as(actor.token()).body(Map.of("name", "fuzz")).post("/api/v1/me/tokens").then()
                 .statusCode(201).extract().path("id");
         ids = Map.of("groupId", groupId.toString(), "memberId", peer.id().toString(), "entryId", entryId,
-                "replyId", replyId, "tokenId", tokenId, "week", "current",
+                "replyId", replyId, "tokenId", tokenId, "sessionId", UUID.randomUUID().toString(), "week", "current",
                 "token", unsubscribeTokens.issue(actor.id(), UnsubscribeTokens.REMINDERS),
                 "If-Match", "\"1\"");
     }
