@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.learninglog.mail.ComposedMail;
 import org.learninglog.mail.MailComposer;
 import org.learninglog.mail.MailKind;
+import org.learninglog.mail.MailTexts;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
 
@@ -20,9 +21,7 @@ class SignInMails implements MailComposer {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance link(SignInMail mail, String url);
-
-        static native TemplateInstance subject(SignInMail mail);
+        static native TemplateInstance link(SignInMail mail, String url, String language);
     }
 
     private final SignInSecrets secrets;
@@ -42,6 +41,8 @@ class SignInMails implements MailComposer {
     public ComposedMail compose(OutboundEmail email) {
         SignInMail mail = email.data(SignInMail.SIGN_IN_LINK);
         String url = links.to("/sign-in/" + secrets.linkSecret(mail.linkId()));
-        return ComposedMail.of(Templates.subject(mail).render(), () -> Templates.link(mail, url), Map.of());
+        MailTexts texts = MailTexts.of(email.locale());
+        return ComposedMail.of(texts.msg().signIn_subject(),
+                () -> Templates.link(mail, url, texts.locale().toLanguageTag()), Map.of(), texts);
     }
 }
