@@ -1,5 +1,6 @@
 package org.learninglog.session;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.learninglog.Api;
@@ -52,6 +54,22 @@ class SignInTest extends ClockAndMailTest {
         }
         String session = signedIn.cookie("ll_session");
         Api.bySession(session).get("/api/v1/me").then().statusCode(200).body("email", equalTo(ana.email()));
+    }
+
+    @Test
+    void shouldWriteTheSignInEmailInTheMembersLanguage() {
+        TestMember jonas = data.member("Jonas");
+        Api.as(jonas.token()).body(Map.of("language", "de")).patch("/api/v1/me").then().statusCode(200);
+
+        SignIns.askForLink(jonas.email(), SignIns.clientAddress()).then().statusCode(202);
+        signIns.emailedLink(jonas);
+
+        List<MimeMessage> mails = TestMailServer.messagesTo(jonas.email());
+        MimeMessage mail = mails.get(mails.size() - 1);
+        assertEquals("Ihr Anmeldelink für Learning Log", TestMailServer.subject(mail));
+        String text = TestMailServer.part(mail, "text/plain");
+        assertThat(text, containsString("Hallo Jonas"));
+        assertThat(text, containsString("15 Minuten"));
     }
 
     @Test
