@@ -107,12 +107,23 @@ class CallerLimits {
     }
 
     private static boolean enter(ConcurrentMap<String, AtomicInteger> counts, String key, int max) {
-        AtomicInteger count = counts.computeIfAbsent(key, k -> new AtomicInteger());
-        if (count.incrementAndGet() > max) {
-            leave(counts, key);
-            return false;
-        }
-        return true;
+        // Counted inside compute, which holds the key: a leave dropping the entry at zero cannot lose this count.
+        AtomicBoolean entered = new AtomicBoolean();
+        counts.compute(key, (k, count) -> {
+            AtomicInteger held = count == null ? new AtomicInteger() : count;
+            if (held.get() < max) {
+                held.incrementAndGet();
+                entered.set(true);
+            }
+            return held.get() == 0 ? null : held;
+        });
+        return entered.get();
+    }
+
+    /** Requests from the address in progress now (for tests, which wait for one test's callers to be gone). */
+    int inFlightFrom(String address) {
+        AtomicInteger count = inFlightPerAddress.get(address);
+        return count == null ? 0 : count.get();
     }
 
     private static void leave(ConcurrentMap<String, AtomicInteger> counts, String key) {

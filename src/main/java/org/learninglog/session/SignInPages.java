@@ -45,6 +45,8 @@ class SignInPages {
         static native TemplateInstance signOut(String csrfToken);
 
         static native TemplateInstance signedOut();
+
+        static native TemplateInstance crossSite();
     }
 
     private final SignInService signIn;
@@ -71,6 +73,9 @@ class SignInPages {
     @POST
     @Path("sign-in")
     public Response ask(@FormParam("email") String email, @FormParam("next") String next) {
+        if (fromAnotherSite()) {
+            return page(403, Templates.crossSite());
+        }
         String address = email == null ? "" : email.strip();
         if (address.length() < 3 || address.length() > 254 || address.indexOf('@') < 1) {
             return page(400, Templates.form(address, SignInRules.next(next), true));
@@ -94,6 +99,10 @@ class SignInPages {
     @POST
     @Path("sign-in/{token}")
     public Response signIn(@PathParam("token") String token) {
+        // Login CSRF: another site must not sign a visitor into an account whose link it holds.
+        if (fromAnotherSite()) {
+            return page(403, Templates.crossSite());
+        }
         SignInService.Opening opening = signIn.open(token);
         if (opening instanceof SignInService.Opened opened) {
             return Response.seeOther(URI.create(opened.next()))
@@ -122,6 +131,27 @@ class SignInPages {
         }
         sessions.signOut(secret);
         return Response.fromResponse(page(200, Templates.signedOut())).header("Set-Cookie", cookies.clear()).build();
+    }
+
+    /**
+     * Whether a browser says this form was posted from another site: by {@code Sec-Fetch-Site}, or else by an
+     * {@code Origin} naming another host than the request's. Clients that send neither (not browsers) pass.
+     */
+    private boolean fromAnotherSite() {
+        String site = http.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = http.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        try {
+            URI from = URI.create(origin);
+            return from.getRawAuthority() == null || !from.getRawAuthority().equalsIgnoreCase(http.getHeader("Host"));
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static Response failed(SignInService.Opening opening) {

@@ -46,9 +46,18 @@ class CallerLimitsTest {
     private final List<Socket> slowClients = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMELY).build();
 
+    @Inject
+    CallerLimits limits;
+
     @AfterEach
-    void hangUpTheSlowClients() throws IOException {
+    void hangUpTheSlowClients() throws Exception {
         hangUp();
+        // The next test counts from zero: wait until the service has seen every hung-up request end.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (limits.inFlightFrom("127.0.0.1") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, limits.inFlightFrom("127.0.0.1"), "requests still in flight after the slow clients left");
     }
 
     @Test

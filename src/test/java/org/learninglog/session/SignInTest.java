@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +72,22 @@ class SignInTest extends ClockAndMailTest {
         String text = TestMailServer.part(mail, "text/plain");
         assertThat(text, containsString("Hallo Jonas"));
         assertThat(text, containsString("15 Minuten"));
+    }
+
+    @Test
+    void shouldRefuseASignInPostedFromAnotherSiteAndKeepTheLink() {
+        TestMember ana = data.member("Ana");
+        SignIns.askForLink(ana.email(), SignIns.clientAddress()).then().statusCode(202);
+        String link = signIns.emailedLink(ana);
+
+        SignIns.page().header("Origin", "https://evil.example").post("/sign-in/{token}", link).then().statusCode(403)
+                .header("Set-Cookie", nullValue()).body(containsString("another website"));
+        SignIns.page().header("Sec-Fetch-Site", "cross-site").post("/sign-in/{token}", link).then().statusCode(403);
+        SignIns.page().header("Sec-Fetch-Site", "cross-site").formParam("email", ana.email()).post("/sign-in")
+                .then().statusCode(403);
+
+        SignIns.page().header("Sec-Fetch-Site", "same-origin").post("/sign-in/{token}", link).then().statusCode(303)
+                .header("Set-Cookie", startsWith("ll_session="));
     }
 
     @Test
