@@ -168,4 +168,42 @@ public interface Messages {
     String signInLink_invalid();
 
     String signInLink_newLink();
+
+    String page_lang();
+
+    String signInPage_intro();
+
+    String signInPage_invalid();
+
+    String signInPage_sentTitle();
+
+    String signInPage_sentBody(String email, long minutes);
+
+    String signInPage_noEmail();
+
+    String signInPage_another();
+
+    String signInPage_tooManyTitle();
+
+    String signInPage_tooManyBody(long minutes);
+
+    String signInPage_confirm();
+
+    String signInLink_goneTitle();
+
+    String signInLink_goneBody();
+
+    String signInLink_invalidBody();
+
+    String signInLink_crossSiteTitle();
+
+    String signInLink_crossSiteBody();
+
+    String signOutPage_title();
+
+    String signOutPage_button();
+
+    String signOutPage_done();
+
+    String signOutPage_again();
 }

@@ -1,6 +1,9 @@
 package org.learninglog.session;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -10,8 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.learninglog.member.MemberRules;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -154,14 +160,20 @@ class SignInPages {
         }
     }
 
-    private static Response failed(SignInService.Opening opening) {
-        return opening instanceof SignInService.Gone gone ? page(410, Templates.gone(gone.email()))
+    private Response failed(SignInService.Opening opening) {
+        return opening instanceof SignInService.Gone gone
+                ? page(410,
+                        Templates.gone(
+                                URLEncoder.encode(gone.email() == null ? "" : gone.email(), StandardCharsets.UTF_8)))
                 : page(404, Templates.unknown());
     }
 
-    private static Response page(int status, TemplateInstance page) {
+    /** A page in the browser's language (the visitor may not be signed in), English when none is supported. */
+    private Response page(int status, TemplateInstance page) {
+        Locale language = Locale.forLanguageTag(MemberRules.languageFrom(http.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         // Links carry their secret in the path: keep it out of caches and of the Referer of any link on the page.
-        return Response.status(status).type(HTML).entity(page.render()).header("Cache-Control", "no-store")
+        return Response.status(status).type(HTML).entity(page.setLocale(language).render())
+                .header("Content-Language", language.toLanguageTag()).header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer").build();
     }
 }

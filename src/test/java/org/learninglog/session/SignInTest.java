@@ -91,6 +91,19 @@ class SignInTest extends ClockAndMailTest {
     }
 
     @Test
+    void shouldShowTheSignInPagesInTheBrowsersLanguage() {
+        SignIns.page().header("Accept-Language", "de-AT,de;q=0.9,en;q=0.5").get("/sign-in").then().statusCode(200)
+                .header("Content-Language", "de").body(containsString("<html lang=\"de\">"))
+                .body(containsString("Ihre geschäftliche E-Mail-Adresse"));
+        SignIns.page().header("Accept-Language", "pl").header("X-Forwarded-For", SignIns.clientAddress())
+                .formParam("email", "<b>x</b>@test.invalid").post("/sign-in").then().statusCode(200)
+                .body(containsString("Sprawdź skrzynkę pocztową"))
+                .body(containsString("&lt;b&gt;x&lt;/b&gt;@test.invalid"));
+        SignIns.page().header("Accept-Language", "fr").get("/sign-in/{token}", "not-a-link").then().statusCode(404)
+                .header("Content-Language", "en").body(containsString("This sign-in link is not valid"));
+    }
+
+    @Test
     void shouldLeadToTheNextPathAfterSigningIn() {
         TestMember bo = data.member("Bo");
         Api.anonymous().header("X-Forwarded-For", SignIns.clientAddress())
