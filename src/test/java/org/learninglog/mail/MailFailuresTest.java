@@ -53,10 +53,16 @@ class MailFailuresTest extends ClockAndMailTest {
         clock.set(Instant.parse("2026-06-01T10:00:00Z"));
         TestMailServer.stop();
         smtp = new ScriptedSmtpServer(address -> replies.getOrDefault(address, "250 2.1.5 ok"));
-        // The mailer's pooled connections to the stopped server fail once; let them, on an email of no interest.
-        TestMember warmUp = data.member("Warm-up");
-        enqueueTo(warmUp);
-        deliverUntilAnswered(warmUp);
+        // Each of the mailer's pooled connections to the stopped server fails once; let them, on emails of no
+        // interest, until one goes out at its first attempt (the pool holds a few).
+        for (int round = 0; round < 12; round++) {
+            TestMember warmUp = data.member("Warm-up");
+            enqueueTo(warmUp);
+            deliverUntilAnswered(warmUp);
+            if (fixtures.outbox(warmUp.id()).get(0).attempts() == 1) {
+                break;
+            }
+        }
     }
 
     @AfterEach
@@ -136,9 +142,11 @@ class MailFailuresTest extends ClockAndMailTest {
 
         clock.advance(Duration.ofSeconds(2));
         fixtures.deliverAll();
-        OutboxRow sent = fixtures.outbox(ana.id()).get(0);
-        assertEquals("SENT", sent.status());
-        assertEquals(2, sent.attempts());
+        assertEquals(2, fixtures.outbox(ana.id()).get(0).attempts(),
+                "taken by another dispatcher once the lease ended");
+        // On a busy machine that attempt may time out against the local SMTP server; then it backs off as any would.
+        deliverUntilAnswered(ana);
+        assertEquals("SENT", fixtures.outbox(ana.id()).get(0).status());
         assertEquals(List.of(ana.email()), smtp.accepted().stream().filter(ana.email()::equals).toList());
     }
 
