@@ -33,6 +33,17 @@ public class GroupAccess {
     }
 
     /**
+     * For what a group's facilitators do for their own group (its insights' nudges, its reminder preview): 404 for
+     * anyone not in the group, administrators too, as for its content; 403 for its plain members.
+     */
+    public void facilitatorAccess(Actor actor, UUID groupId) {
+        Membership mine = contentAccess(actor, groupId);
+        if (mine.role != Membership.Role.FACILITATOR) {
+            throw Problems.forbidden("Only the group's facilitators may do this");
+        }
+    }
+
+    /**
      * Content of a group found by its own id (an entry, a reply), for the members of its group. Anyone else gets
      * the very 404 they would get if it did not exist, so an id tells outsiders nothing, not even that it exists.
      */

@@ -206,4 +206,10 @@ public interface Messages {
     String signOutPage_done();
 
     String signOutPage_again();
+
+    String nudge_subject(String facilitatorName, String groupName);
+
+    String nudge_intro(String facilitatorName, String groupName, String week, String weekDates);
+
+    String nudge_why(String facilitatorName, String groupName);
 }

@@ -11,9 +11,10 @@ import jakarta.transaction.Transactional;
 
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
+import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
 
-/** Who the reminder job would remind at an instant, and why the others not; for administrators. */
+/** Who the reminder job would remind at an instant, and why the others not; for administrators and, for their own group, facilitators. */
 @ApplicationScoped
 class ReminderPreview {
 
@@ -31,10 +32,12 @@ class ReminderPreview {
     }
 
     private final ReminderQueries queries;
+    private final GroupAccess groups;
     private final Clock clock;
 
-    ReminderPreview(ReminderQueries queries, Clock clock) {
+    ReminderPreview(ReminderQueries queries, GroupAccess groups, Clock clock) {
         this.queries = queries;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -42,7 +45,12 @@ class ReminderPreview {
     @Transactional
     Preview preview(Actor actor, Instant requestedAt, UUID groupId, Integer limit, String cursor) {
         if (!actor.admin()) {
-            throw Problems.forbidden("Only administrators may preview reminders");
+            // A facilitator previews their own group only, named by groupId.
+            if (groupId == null) {
+                throw Problems.forbidden("Only administrators may preview reminders of every group;"
+                        + " a facilitator names their group with groupId");
+            }
+            groups.facilitatorAccess(actor, groupId);
         }
         Instant at = requestedAt == null ? clock.instant() : requestedAt;
         Page<ReminderQueries.OpenGroup> groups = queries.openGroups(groupId, cursor, limit);

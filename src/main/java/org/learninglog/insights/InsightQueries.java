@@ -1,0 +1,220 @@
+package org.learninglog.insights;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.learninglog.time.Week;
+
+/**
+ * The SQL of the insights: aggregates over the views the entry, thread, group and member features publish (V24),
+ * so no entry is ever loaded. One statement answers every week, every period's totals, per group and for all
+ * groups, by GROUPING SETS.
+ */
+@ApplicationScoped
+class InsightQueries {
+
+    /** The period a week belongs to: the one asked for, or the one of the same length just before it. */
+    enum Period {
+        PREVIOUS, CURRENT
+    }
+
+    /**
+     * Which figures a row of counts is for.
+     *
+     * @param groupId null for all groups together
+     * @param week    null for the period's totals
+     */
+    record Key(UUID groupId, Period period, String week) {
+    }
+
+    /** The counts the figures are made of; the percentiles in seconds, null without a reply. */
+    record Counts(long members, long posted, long late, long away, long questions, long questionsReplied,
+            long questionsAnswered, Double medianSeconds, Double p90Seconds, long withinHour, long withinDay,
+            long repliers) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0);
+    }
+
+    /** A group as the organisation's insights list it, with its active members now. */
+    record GroupRow(UUID groupId, String name, boolean archived, long activeMembers) {
+    }
+
+    // The weeks come as parallel lists: the week, its Monday, its period. A member counts for a week when they
+    // joined before it ended (Monday 00:00 UTC after it) or posted for it; away when they did not post and their
+    // awayUntil is after the group's log day of that week (what the reminders skip, decision 90).
+    private static final String FIGURES = """
+            WITH weeks AS (
+                SELECT w.week, w.monday, w.period
+                FROM unnest(string_to_array(:weeks, ','), CAST(string_to_array(:mondays, ',') AS date[]),
+                            CAST(string_to_array(:periods, ',') AS int[])) AS w(week, monday, period)
+            ),
+            groups AS (
+                SELECT c.group_id,
+                       array_position(ARRAY['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY',
+                                            'SUNDAY']::text[], CAST(c.log_day AS text)) - 1 AS log_offset
+                FROM group_cadence c
+                %s
+            ),
+            people AS (
+                SELECT g.group_id, w.period, w.week,
+                       count(*) AS members,
+                       count(p.entry_id) AS posted,
+                       count(*) FILTER (WHERE p.late) AS late,
+                       count(*) FILTER (WHERE p.entry_id IS NULL AND r.away_until > w.monday + g.log_offset) AS away
+                FROM groups g
+                CROSS JOIN weeks w
+                JOIN group_member_since ms ON ms.group_id = g.group_id
+                JOIN member_recipient r ON r.member_id = ms.member_id AND r.active
+                LEFT JOIN entry_activity p ON p.group_id = ms.group_id AND p.member_id = ms.member_id
+                                          AND p.week = w.week
+                WHERE ms.joined_at < CAST(w.monday + 7 AS timestamp) AT TIME ZONE 'UTC' OR p.entry_id IS NOT NULL
+                GROUP BY g.group_id, w.period, w.week
+            ),
+            asked AS (
+                SELECT e.group_id, w.period, w.week, e.entry_id, e.answered, e.first_reply_at IS NOT NULL AS replied,
+                       CASE WHEN e.first_reply_at IS NOT NULL
+                            THEN extract(epoch FROM greatest(e.first_reply_at - e.created_at, interval '0')) END AS wait
+                FROM groups g
+                JOIN entry_activity e ON e.group_id = g.group_id
+                JOIN weeks w ON w.week = e.week
+                WHERE e.asked
+            )
+            SELECT 'P', grouping(group_id), grouping(week), group_id, period, week,
+                   sum(members), sum(posted), sum(late), sum(away),
+                   CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint),
+                   CAST(NULL AS double precision), CAST(NULL AS double precision), CAST(NULL AS bigint),
+                   CAST(NULL AS bigint), CAST(NULL AS bigint)
+            FROM people
+            GROUP BY GROUPING SETS ((group_id, period, week), (group_id, period), (period, week), (period))
+            UNION ALL
+            SELECT 'Q', grouping(group_id), grouping(week), group_id, period, week,
+                   NULL, NULL, NULL, NULL,
+                   count(*), count(*) FILTER (WHERE replied), count(*) FILTER (WHERE answered),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY wait), percentile_cont(0.9) WITHIN GROUP (ORDER BY wait),
+                   count(*) FILTER (WHERE wait <= 3600), count(*) FILTER (WHERE wait <= 86400), NULL
+            FROM asked
+            GROUP BY GROUPING SETS ((group_id, period, week), (group_id, period), (period, week), (period))
+            UNION ALL
+            SELECT 'R', grouping(a.group_id), grouping(a.week), a.group_id, a.period, a.week,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT t.member_id)
+            FROM asked a
+            JOIN thread_replier t ON t.entry_id = a.entry_id
+            GROUP BY GROUPING SETS ((a.group_id, a.period, a.week), (a.group_id, a.period), (a.period, a.week),
+                                    (a.period))
+            """;
+
+    private static final String GROUPS = """
+            SELECT c.group_id, c.name, c.archived, count(r.member_id)
+            FROM group_cadence c
+            LEFT JOIN group_member_since ms ON ms.group_id = c.group_id
+            LEFT JOIN member_recipient r ON r.member_id = ms.member_id AND r.active
+            GROUP BY c.group_id, c.name, c.archived
+            ORDER BY lower(c.name), c.group_id
+            """;
+
+    private final EntityManager entityManager;
+
+    InsightQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The time zone of a member, for their current week. */
+    Optional<ZoneId> zoneOf(UUID memberId) {
+        List<?> zones = entityManager
+                .createNativeQuery("SELECT r.time_zone FROM member_recipient r WHERE r.member_id = ?1")
+                .setParameter(1, memberId).getResultList();
+        return zones.stream().findFirst().map(zone -> ZoneId.of((String) zone));
+    }
+
+    /** The group's name. */
+    String groupName(UUID groupId) {
+        return (String) entityManager.createNativeQuery("SELECT c.name FROM group_cadence c WHERE c.group_id = ?1")
+                .setParameter(1, groupId).getSingleResult();
+    }
+
+    /** Every group, by name, with its number of active members. */
+    List<GroupRow> groups() {
+        List<Object[]> rows = rows(entityManager.createNativeQuery(GROUPS).getResultList());
+        return rows.stream().map(r -> new GroupRow((UUID) r[0], (String) r[1], (Boolean) r[2],
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    /**
+     * The counts of every week of both periods and of each period, for each group and for all of them.
+     *
+     * @param groupId one group, or null for all
+     */
+    Map<Key, Counts> counts(UUID groupId, List<Week> previous, List<Week> current) {
+        StringBuilder weeks = new StringBuilder();
+        StringBuilder mondays = new StringBuilder();
+        StringBuilder periods = new StringBuilder();
+        append(previous, Period.PREVIOUS, weeks, mondays, periods);
+        append(current, Period.CURRENT, weeks, mondays, periods);
+        var query = entityManager.createNativeQuery(
+                FIGURES.formatted(groupId == null ? "" : "WHERE c.group_id = CAST(:groupId AS uuid)"))
+                .setParameter("weeks", weeks.toString())
+                .setParameter("mondays", mondays.toString())
+                .setParameter("periods", periods.toString());
+        if (groupId != null) {
+            query.setParameter("groupId", groupId.toString());
+        }
+        Map<Key, Counts> counts = new HashMap<>();
+        for (Object[] row : rows(query.getResultList())) {
+            boolean allGroups = ((Number) row[1]).intValue() == 1;
+            boolean allWeeks = ((Number) row[2]).intValue() == 1;
+            Key key = new Key(allGroups ? null : (UUID) row[3], Period.values()[((Number) row[4]).intValue()],
+                    allWeeks ? null : (String) row[5]);
+            counts.merge(key, counts((String) row[0], row), InsightQueries::add);
+        }
+        return counts;
+    }
+
+    private static Counts counts(String kind, Object[] r) {
+        return switch (kind) {
+            case "P" -> new Counts(count(r[6]), count(r[7]), count(r[8]), count(r[9]), 0, 0, 0, null, null, 0, 0, 0);
+            case "Q" -> new Counts(0, 0, 0, 0, count(r[10]), count(r[11]), count(r[12]), seconds(r[13]),
+                    seconds(r[14]), count(r[15]), count(r[16]), 0);
+            default -> new Counts(0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, count(r[17]));
+        };
+    }
+
+    /** Two rows of the same key come from different parts of the statement, so each figure is in one of them. */
+    private static Counts add(Counts a, Counts b) {
+        return new Counts(a.members() + b.members(), a.posted() + b.posted(), a.late() + b.late(),
+                a.away() + b.away(), a.questions() + b.questions(), a.questionsReplied() + b.questionsReplied(),
+                a.questionsAnswered() + b.questionsAnswered(),
+                a.medianSeconds() != null ? a.medianSeconds() : b.medianSeconds(),
+                a.p90Seconds() != null ? a.p90Seconds() : b.p90Seconds(), a.withinHour() + b.withinHour(),
+                a.withinDay() + b.withinDay(), a.repliers() + b.repliers());
+    }
+
+    private static void append(List<Week> weeks, Period period, StringBuilder texts, StringBuilder mondays,
+            StringBuilder periods) {
+        for (Week week : weeks) {
+            String separator = texts.isEmpty() ? "" : ",";
+            texts.append(separator).append(week);
+            mondays.append(separator).append(week.monday());
+            periods.append(separator).append(period.ordinal());
+        }
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Double seconds(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(List<?> rows) {
+        return (List<Object[]>) rows;
+    }
+}
