@@ -2,6 +2,7 @@
 # The benchmark of Learning Log against the database's own limit (DESIGN.md §10 "Budgets").
 #
 #   bench/run.sh            full run: 200 groups x 12 members x 52 weeks; writes docs/benchmarks.md
+#                           (with a group's 52-week insights and the organisation's, by an administrator in no group)
 #   bench/run.sh --smoke    tiny seed, a few seconds per endpoint; fails if any request failed (for CI)
 #   options: --no-build (use the jar in target/quarkus-app), --help
 #
@@ -69,11 +70,13 @@ PG_SETTINGS=${BENCH_PG_SETTINGS-"random_page_cost=1.1"}
 OUTPUT=${BENCH_OUTPUT:-$ROOT/docs/benchmarks.md}
 
 # The endpoints, in the order they run (reads before writes, so writes do not change what reads see).
-ENDPOINTS=(week_log thread questions put_entry post_reply)
+ENDPOINTS=(week_log thread questions group_insights org_insights put_entry post_reply)
 declare -A LABEL=(
   [week_log]='`GET /groups/{g}/weeks/{week}/entries` (week'"'"'s log)'
   [thread]='`GET /entries/{id}/replies` (thread)'
   [questions]='`GET /questions?status=open`'
+  [group_insights]='`GET /groups/{g}/insights` (52 weeks)'
+  [org_insights]='`GET /insights` (every group, 12 weeks; administrator)'
   [put_entry]='`PUT /groups/{g}/weeks/current/entries/me`'
   [post_reply]='`POST /entries/{id}/replies`'
 )
@@ -238,6 +241,14 @@ SELECT n, (n - 1) / $PER_GROUP + 1 AS g, md5('member-' || n)::uuid AS member_id,
 FROM generate_series(1, $MEMBERS) n;
 CREATE INDEX ON bench.member_n (group_id);
 ANALYZE bench.member_n;
+-- An administrator in no group, for the organisation's insights; token secret 'll_bench_admin'.
+INSERT INTO $SCHEMA.member (id, display_name, email, time_zone, role, active, created_at, updated_at)
+VALUES (md5('bench-admin')::uuid, 'Bench Administrator', 'admin@bench.invalid', 'UTC', 'ADMIN', true,
+        now() - interval '400 days', now() - interval '400 days');
+INSERT INTO $SCHEMA.access_token (id, member_id, name, prefix, token_hash, created_at, last_used_at)
+VALUES (md5('token-bench-admin')::uuid, md5('bench-admin')::uuid, 'bench client', 'll_bench_a',
+        encode(sha256(convert_to('ll_bench_admin', 'UTF8')), 'hex'), now() - interval '400 days',
+        now() - interval '1 day');
 SQL
   R[seed.seconds]=$(($(date +%s) - t0))
   R[seed.rows]=$(psql_db -tA -c "SELECT format('%s entries, %s with a question, %s replies, %s members, %s groups',
@@ -265,6 +276,15 @@ make_request_lists() {
     SELECT 'GET', '/api/v1/questions?status=open', 'll_bench_' || b.n
     FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
     JOIN bench.member_n b USING (n)"
+  # A group's last 52 weeks (its member's own token); every group's default 12 weeks (the administrator).
+  psql_db -tA -F $'\t' -o "$WORK/group_insights.tsv" -c "
+    SELECT 'GET', '/api/v1/groups/' || b.group_id || '/insights?from='
+                  || to_char(current_date - 7 * 51, 'IYYY-\"W\"IW') || '&to=' || to_char(current_date, 'IYYY-\"W\"IW'),
+           'll_bench_' || b.n
+    FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
+    JOIN bench.member_n b USING (n)"
+  psql_db -tA -F $'\t' -o "$WORK/org_insights.tsv" -c "
+    SELECT 'GET', '/api/v1/insights', 'll_bench_admin' FROM generate_series(1, 10)"
   psql_db -tA -F $'\t' -o "$WORK/put_entry.tsv" -c "
     SELECT 'PUT', '/api/v1/groups/' || b.group_id || '/weeks/current/entries/me', 'll_bench_' || b.n,
            json_strip_nulls(json_build_object(
@@ -614,6 +634,8 @@ report() {
     echo "| budget (DESIGN.md §10) | measured | |"
     echo "| --- | --- | --- |"
     echo "| week's log: p99 < 20 ms at half peak | ${R[week_log.p99]:-?} ms at ${R[week_log.rate]:-?} req/s | $(verdict "${R[week_log.p99]:-999} < 20") |"
+    echo "| a group's 52-week insights: p99 < 50 ms at half peak | ${R[group_insights.p99]:-?} ms at ${R[group_insights.rate]:-?} req/s | $(verdict "${R[group_insights.p99]:-999} < 50") |"
+    echo "| the organisation's insights ($GROUPS_N groups): p99 < 300 ms at half peak | ${R[org_insights.p99]:-?} ms at ${R[org_insights.rate]:-?} req/s | $(verdict "${R[org_insights.p99]:-999} < 300") |"
     if [[ -n ${R[pgbench.ratio]:-} ]]; then
       echo "| week's log: peak >= 1/2 of pgbench on the same SQL | ${R[week_log.rps]:-?} / ${R[pgbench.tps]} = ${R[pgbench.ratio]} | $(verdict "${R[pgbench.ratio]} >= 0.5") |"
     fi
