@@ -62,21 +62,53 @@ class InsightQueries {
                 FROM group_cadence c
                 %s
             ),
-            people AS (
-                SELECT g.group_id, w.period, w.week,
-                       count(*) AS members,
-                       count(p.entry_id) AS posted,
-                       count(*) FILTER (WHERE p.late) AS late,
-                       count(*) FILTER (WHERE p.entry_id IS NULL AND r.away_until > w.monday + g.log_offset) AS away
+            -- The groups' current active members, when they joined, until when they are away.
+            roster AS (
+                SELECT ms.group_id, ms.member_id, ms.joined_at, r.away_until, g.log_offset
                 FROM groups g
-                CROSS JOIN weeks w
                 JOIN group_member_since ms ON ms.group_id = g.group_id
                 JOIN member_recipient r ON r.member_id = ms.member_id AND r.active
-                LEFT JOIN entry_activity p ON p.group_id = ms.group_id AND p.member_id = ms.member_id
-                                          AND p.week = w.week
-                WHERE ms.joined_at < CAST(w.monday + 7 AS timestamp) AT TIME ZONE 'UTC' OR p.entry_id IS NOT NULL
-                GROUP BY g.group_id, w.period, w.week
             ),
+            -- Who posted for the weeks asked for.
+            posts AS (
+                SELECT e.group_id, e.member_id, e.week, e.late, w.period, w.monday
+                FROM groups g
+                JOIN entry_activity e ON e.group_id = g.group_id
+                JOIN weeks w ON w.week = e.week
+                WHERE e.week BETWEEN :first AND :last
+            ),
+            -- Per group and week: the members who had joined by its end, and those of them away on its log day.
+            joined AS (
+                SELECT r.group_id, w.period, w.week,
+                       count(*) AS members,
+                       count(*) FILTER (WHERE r.away_until > w.monday + r.log_offset) AS away
+                FROM roster r
+                JOIN weeks w ON r.joined_at < CAST(w.monday + 7 AS timestamp) AT TIME ZONE 'UTC'
+                GROUP BY r.group_id, w.period, w.week
+            ),
+            -- Per group and week: the members who posted; those who joined later count too, the away ones not as away.
+            posted AS (
+                SELECT p.group_id, p.period, p.week,
+                       count(*) AS posted,
+                       count(*) FILTER (WHERE p.late) AS late,
+                       count(*) FILTER (WHERE r.joined_at >= CAST(p.monday + 7 AS timestamp) AT TIME ZONE 'UTC')
+                           AS joined_later,
+                       count(*) FILTER (WHERE r.joined_at < CAST(p.monday + 7 AS timestamp) AT TIME ZONE 'UTC'
+                                          AND r.away_until > p.monday + r.log_offset) AS away_posted
+                FROM posts p
+                JOIN roster r ON r.group_id = p.group_id AND r.member_id = p.member_id
+                GROUP BY p.group_id, p.period, p.week
+            ),
+            people AS (
+                SELECT coalesce(j.group_id, p.group_id) AS group_id, coalesce(j.period, p.period) AS period,
+                       coalesce(j.week, p.week) AS week,
+                       coalesce(j.members, 0) + coalesce(p.joined_later, 0) AS members,
+                       coalesce(p.posted, 0) AS posted, coalesce(p.late, 0) AS late,
+                       coalesce(j.away, 0) - coalesce(p.away_posted, 0) AS away
+                FROM joined j
+                FULL JOIN posted p ON p.group_id = j.group_id AND p.period = j.period AND p.week = j.week
+            ),
+            -- The questions of those weeks.
             asked AS (
                 SELECT e.group_id, w.period, w.week, e.entry_id, e.answered, e.first_reply_at IS NOT NULL AS replied,
                        CASE WHEN e.first_reply_at IS NOT NULL
@@ -84,7 +116,7 @@ class InsightQueries {
                 FROM groups g
                 JOIN entry_activity e ON e.group_id = g.group_id
                 JOIN weeks w ON w.week = e.week
-                WHERE e.asked
+                WHERE e.asked AND e.week BETWEEN :first AND :last
             )
             SELECT 'P', grouping(group_id), grouping(week), group_id, period, week,
                    sum(members), sum(posted), sum(late), sum(away),
@@ -161,7 +193,9 @@ class InsightQueries {
                 FIGURES.formatted(groupId == null ? "" : "WHERE c.group_id = CAST(:groupId AS uuid)"))
                 .setParameter("weeks", weeks.toString())
                 .setParameter("mondays", mondays.toString())
-                .setParameter("periods", periods.toString());
+                .setParameter("periods", periods.toString())
+                .setParameter("first", (previous.isEmpty() ? current : previous).get(0).toString())
+                .setParameter("last", current.get(current.size() - 1).toString());
         if (groupId != null) {
             query.setParameter("groupId", groupId.toString());
         }
