@@ -58,8 +58,8 @@ class InsightsResource implements InsightsApi {
                 .previous(previous(result.range(), result.previous()))
                 .change(figures(result.change()));
         if (wantsCsv()) {
-            return Response.ok(InsightsCsv.of(List.of(new InsightsCsv.GroupRows(body.getGroupId(),
-                    body.getGroupName(), body.getWeeks()))), CSV).build();
+            return csv(InsightsCsv.of(List.of(new InsightsCsv.GroupRows(body.getGroupId(), body.getGroupName(),
+                    body.getWeeks()))), "insights-" + body.getGroupId() + "-" + body.getFrom() + "-" + body.getTo());
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -77,9 +77,9 @@ class InsightsResource implements InsightsApi {
                 .previous(previous(result.range(), result.previous()))
                 .change(figures(result.change()));
         if (wantsCsv()) {
-            return Response.ok(InsightsCsv.of(body.getGroups().stream().filter(g -> g.getWeeks() != null)
+            return csv(InsightsCsv.of(body.getGroups().stream().filter(g -> g.getWeeks() != null)
                     .map(g -> new InsightsCsv.GroupRows(g.getGroupId(), g.getGroupName(), g.getWeeks())).toList()),
-                    CSV).build();
+                    "insights-" + body.getFrom() + "-" + body.getTo());
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -93,6 +93,12 @@ class InsightsResource implements InsightsApi {
                 .week(nudge.week().toString())
                 .nudgedBy(nudge.nudgedBy())
                 .createdAt(nudge.createdAt().atOffset(ZoneOffset.UTC))).build();
+    }
+
+    /** A CSV download, its file named by what it holds (ids and weeks only, so the name needs no escaping). */
+    private static Response csv(String csv, String fileName) {
+        return Response.ok(csv, CSV).header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
+                .build();
     }
 
     /** CSV only when the caller prefers it; JSON for `*` and for JSON. */

@@ -160,7 +160,10 @@ class InsightsTest extends ClockAndMailTest {
                 .get(INSIGHTS, w.group()).then().statusCode(200).extract().jsonPath();
         String csv = Api.as(w.ana().token()).accept("text/csv").queryParam("from", "2026-W09")
                 .queryParam("to", "2026-W11").get(INSIGHTS, w.group()).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition",
+                        "attachment; filename=\"insights-" + w.group() + "-2026-W09-2026-W11.csv\"")
+                .extract().asString();
 
         assertEquals(csvOf(json.getString("groupId"), json.getString("groupName"), json.getList("weeks")),
                 rows(csv));
