@@ -31,6 +31,10 @@ public class Experts {
     private static final String CONFIGS = "SELECT CAST(c AS regconfig) AS config FROM unnest(ARRAY['search_english',"
             + " 'search_german', 'search_spanish', 'search_simple']) c";
 
+    /** Most accepted answers first, then the most recent. */
+    private static final Keyset.Key[] BY_ANSWERS = { Keyset.Key.integer("answers").descending(),
+        Keyset.Key.instant("last_at").descending(), Keyset.Key.uuid("author_id") };
+
     private final EntityManager em;
 
     Experts(EntityManager em) {
@@ -41,7 +45,7 @@ public class Experts {
     public Page<Expert> find(Actor actor, String topic, Integer limit, String cursor) {
         String words = SearchQuery.words("topic", topic);
         return find(actor.id(), "websearch_to_tsquery(c.config, :topic)", words, null, Keyset.of(cursor, limit,
-                Keyset.Key.integer("answers").descending(), Keyset.Key.uuid("author_id")));
+                BY_ANSWERS));
     }
 
     /**
@@ -50,8 +54,8 @@ public class Experts {
      */
     List<Expert> forQuestion(UUID askerId, UUID entryId, String words, int limit) {
         return find(askerId, GroupMemory.ANY_WORD.formatted("c.config", ":topic"), words, entryId,
-                Keyset.of(null, limit, Keyset.Key.integer("answers").descending(), Keyset.Key.uuid("author_id")))
-                .items();
+                Keyset.of(null, limit, BY_ANSWERS))
+                        .items();
     }
 
     private Page<Expert> find(UUID memberId, String tsquery, String words, UUID excludingThread, Keyset keyset) {
@@ -91,6 +95,6 @@ public class Experts {
                 .map(r -> new Expert((UUID) r[0], (String) r[1], (Integer) r[2], (Instant) r[3],
                         SearchService.tags((String) r[5]), (Boolean) r[4]))
                 .toList();
-        return keyset.page(rows, e -> List.of(e.acceptedCount(), e.memberId()));
+        return keyset.page(rows, e -> List.of(e.acceptedCount(), e.lastAcceptedAt(), e.memberId()));
     }
 }

@@ -27,7 +27,8 @@ class QuestionsResource implements QuestionsApi {
             String cursor) {
         var page = questions.list(current.actor(),
                 status == null ? null : choice("status", status, QuestionService.Status.class),
-                groupId, q, tag, sort == null ? QuestionService.Sort.NEWEST : choice("sort", sort, QuestionService.Sort.class),
+                groupId, q, tag,
+                sort == null ? QuestionService.Sort.NEWEST : choice("sort", sort, QuestionService.Sort.class),
                 limit, cursor);
         return Response.ok(ThreadViews.questions(page)).build();
     }
