@@ -16,3 +16,7 @@ CREATE TRIGGER search_question_changed BEFORE UPDATE ON search_document
 -- The questions still to embed.
 CREATE INDEX search_document_unembedded_idx ON search_document (created_at)
     WHERE kind = 'ENTRY' AND has_question AND embedding IS NULL;
+
+-- The questions still without an accepted answer, by age: what the expert suggestions look through every minute.
+CREATE INDEX search_document_unanswered_idx ON search_document (created_at)
+    WHERE kind = 'ENTRY' AND has_question AND NOT answered;
