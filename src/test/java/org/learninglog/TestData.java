@@ -52,7 +52,8 @@ public class TestData {
     @Transactional
     public UUID group(String name, TestMember facilitator, TestMember... members) {
         // Set-up, not a caller: the operations that take no actor.
-        UUID groupId = groups.create(new GroupService.Settings(name, null, null, null, null, null, false, null)).id();
+        UUID groupId = groups.create(new GroupService.Settings(name, null, null, null, null, null, false, null, null))
+                .id();
         if (facilitator != null) {
             groups.addMember(groupId, facilitator.id(), Membership.Role.FACILITATOR);
         }

@@ -2,9 +2,12 @@ package org.learninglog.api;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,9 +22,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Query parameters and headers as sent, before JAX-RS reads them: Quarkus REST takes `?limit=` and an empty
  * `Idempotency-Key` for absent, and `?limit=5&limit=500` for its first value. Here an empty value is refused
- * unless the contract allows an empty string for the parameter, and a query parameter given twice is refused.
+ * unless the contract allows an empty string for the parameter, and a query parameter given twice is refused. On the
+ * API, a query parameter the operation does not declare is refused too, naming it, rather than silently ignored.
  */
 class SentParametersFilter {
+
+    /** The API, whose operations name every query parameter they take; the pages outside it keep their own rules. */
+    private static final String API = "/api/v1/";
 
     private final Contract contract;
 
@@ -36,6 +43,16 @@ class SentParametersFilter {
             return null;
         }
         List<FieldErrorJson> errors = new ArrayList<>();
+        if (request.getUriInfo().getPath().startsWith(API)) {
+            Set<String> declared = new HashSet<>();
+            Parameters.of(method).stream().filter(p -> p.in() == Parameters.In.QUERY).forEach(p -> declared.add(p
+                    .name()));
+            new TreeSet<>(request.getUriInfo().getQueryParameters().keySet()).stream()
+                    .filter(name -> !declared.contains(name))
+                    .forEach(name -> errors.add(Problems.fieldError(name, declared.isEmpty()
+                            ? "is not a parameter of this operation, which takes none"
+                            : "is not a parameter of this operation; it takes " + new TreeSet<>(declared))));
+        }
         for (Parameters.Declared parameter : Parameters.of(method)) {
             List<String> sent = switch (parameter.in()) {
                 case QUERY -> request.getUriInfo().getQueryParameters().get(parameter.name());

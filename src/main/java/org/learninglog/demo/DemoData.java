@@ -58,7 +58,7 @@ class DemoData {
         // Nobody asks for the demo data, so it is made by the operations that take no actor.
         var group = groups.create(new GroupService.Settings("Regional managers — sustainability",
                 "Regional managers adapting stores and supply to the new sustainability rules.",
-                null, null, java.time.DayOfWeek.THURSDAY, java.time.LocalTime.of(9, 0), false, null));
+                null, null, java.time.DayOfWeek.THURSDAY, java.time.LocalTime.of(9, 0), false, null, null));
         for (Person person : PEOPLE) {
             Member member = members.register(person.name(), person.email(), person.zone(), person.role());
             tokens.ensure(member.id, "demo", person.token());

@@ -50,6 +50,9 @@ public class Group extends PanacheEntityBase {
 
     public boolean archived;
 
+    /** The language its entries and replies are searched in: en, de, es or pl. */
+    public String language;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -63,6 +66,7 @@ public class Group extends PanacheEntityBase {
         group.description = description;
         group.logDay = DayOfWeek.TUESDAY;
         group.reminderTime = LocalTime.of(9, 0);
+        group.language = "en";
         group.createdAt = now;
         group.updatedAt = now;
         return group;

@@ -29,7 +29,7 @@ public class GroupService {
 
     /** A group's settings as asked for; null fields stay as they are (or take their defaults). */
     public record Settings(String name, String description, DayOfWeek logDay, LocalTime reminderTime,
-            DayOfWeek followUpDay, LocalTime followUpTime, boolean clearFollowUp, Boolean archived) {
+            DayOfWeek followUpDay, LocalTime followUpTime, boolean clearFollowUp, Boolean archived, String language) {
     }
 
     /**
@@ -204,6 +204,9 @@ public class GroupService {
     }
 
     private static void apply(Group group, Settings settings) {
+        if (settings.language() != null) {
+            group.language = settings.language();
+        }
         if (settings.logDay() != null) {
             group.logDay = settings.logDay();
         }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import org.learninglog.api.Page;
 import org.learninglog.api.contract.model.DayOfWeekJson;
 import org.learninglog.api.contract.model.GroupJson;
+import org.learninglog.api.contract.model.GroupLanguageJson;
 import org.learninglog.api.contract.model.GroupPageJson;
 import org.learninglog.api.contract.model.GroupRoleJson;
 import org.learninglog.api.contract.model.MembershipJson;
@@ -29,7 +30,8 @@ final class GroupViews {
                 .followUpDay(group.followUpDay() == null ? null : DayOfWeekJson.valueOf(group.followUpDay().name()))
                 .followUpTime(group.followUpTime() == null ? null : HH_MM.format(group.followUpTime()))
                 .archived(group.archived())
-                .memberCount((int) group.memberCount());
+                .memberCount((int) group.memberCount())
+                .language(GroupLanguageJson.fromValue(group.language()));
     }
 
     static GroupPageJson page(Page<GroupSummary> page) {

@@ -35,7 +35,8 @@ class GroupsResource implements GroupsApi {
         var settings = new GroupService.Settings(body.getName(), body.getDescription(),
                 GroupViews.day(body.getLogDay()),
                 GroupRules.time("reminderTime", body.getReminderTime()), GroupViews.day(body.getFollowUpDay()),
-                GroupRules.time("followUpTime", body.getFollowUpTime()), false, null);
+                GroupRules.time("followUpTime", body.getFollowUpTime()), false, null,
+                body.getLanguage() == null ? null : body.getLanguage().toString());
         var created = groups.create(current.actor(), settings);
         return Response.created(URI.create("/api/v1/groups/" + created.id())).entity(GroupViews.of(created))
                 .build();
@@ -52,7 +53,7 @@ class GroupsResource implements GroupsApi {
                 GroupViews.day(body.getLogDay()),
                 GroupRules.time("reminderTime", body.getReminderTime()), GroupViews.day(body.getFollowUpDay()),
                 GroupRules.time("followUpTime", body.getFollowUpTime()), Boolean.TRUE.equals(body.getClearFollowUp()),
-                body.getArchived());
+                body.getArchived(), body.getLanguage() == null ? null : body.getLanguage().toString());
         return Response.ok(GroupViews.of(groups.change(current.actor(), groupId, settings))).build();
     }
 

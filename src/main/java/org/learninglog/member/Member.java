@@ -46,6 +46,10 @@ public class Member extends PanacheEntityBase {
 
     public boolean reminders;
 
+    /** Whether the whole organisation may see whom to ask about what this member answered (never the content). */
+    @Column(name = "share_expertise")
+    public boolean shareExpertise;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "reply_notifications")
     public ReplyNotifications replyNotifications;

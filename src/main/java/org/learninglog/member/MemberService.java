@@ -29,7 +29,7 @@ public class MemberService {
 
     /** What members change of their own profile ({@code /me}); null fields stay as they are. */
     public record ProfileChange(String displayName, String timeZone, String language, Boolean reminders,
-            Member.ReplyNotifications replyNotifications, LocalDate awayUntil) {
+            Member.ReplyNotifications replyNotifications, LocalDate awayUntil, Boolean shareExpertise) {
     }
 
     /** What an administrator changes of a member ({@code /members/{id}}); null fields stay as they are. */
@@ -150,8 +150,8 @@ public class MemberService {
     /** Switches one kind of email off, for a signed unsubscribe link; the member's name, for the page. */
     public String switchOff(UUID memberId, Emails emails) {
         var change = emails == Emails.REMINDERS
-                ? new ProfileChange(null, null, null, false, null, null)
-                : new ProfileChange(null, null, null, null, Member.ReplyNotifications.OFF, null);
+                ? new ProfileChange(null, null, null, false, null, null, null)
+                : new ProfileChange(null, null, null, null, Member.ReplyNotifications.OFF, null, null);
         return changeProfile(memberId, change).displayName;
     }
 
@@ -230,6 +230,9 @@ public class MemberService {
         }
         if (changes.reminders() != null) {
             member.reminders = changes.reminders();
+        }
+        if (changes.shareExpertise() != null) {
+            member.shareExpertise = changes.shareExpertise();
         }
         if (changes.replyNotifications() != null) {
             member.replyNotifications = changes.replyNotifications();

@@ -27,7 +27,8 @@ final class MemberViews {
                 .replyNotifications(member.replyNotifications() == null ? null
                         : ReplyNotificationsJson.valueOf(member.replyNotifications().name()))
                 .awayUntil(member.awayUntil())
-                .active(member.active());
+                .active(member.active())
+                .shareExpertise(member.shareExpertise());
     }
 
     /** The token an administrator issued for a member, with its secret: the one answer that carries it. */

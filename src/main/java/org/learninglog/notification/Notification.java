@@ -17,7 +17,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    public enum Kind { REPLY_ON_MY_ENTRY, REPLY_ON_FOLLOWED_THREAD, ANSWER_ACCEPTED }
+    public enum Kind {
+        REPLY_ON_MY_ENTRY, REPLY_ON_FOLLOWED_THREAD, ANSWER_ACCEPTED,
+        /** Someone who might know the answer to the recipient's open question (the actor); in-app only. */
+        EXPERT_SUGGESTED
+    }
 
     @Id
     public UUID id;

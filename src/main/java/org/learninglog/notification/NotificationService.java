@@ -59,6 +59,16 @@ public class NotificationService {
                 .executeUpdate();
     }
 
+    /** Records an in-app notification that no email carries (handled by email at once). */
+    public void notifyInApp(UUID recipient, Notification.Kind kind, UUID entryId, UUID actorId) {
+        Instant now = clock.instant();
+        Notification.getEntityManager().createNativeQuery("INSERT INTO notification (id, member_id, kind,"
+                + " entry_id, actor_id, created_at, email_handled_at)"
+                + " VALUES (gen_random_uuid(), :member, :kind, :entry, :actor, :now, :now)")
+                .setParameter("member", recipient).setParameter("kind", kind.name()).setParameter("entry", entryId)
+                .setParameter("actor", actorId).setParameter("now", now).executeUpdate();
+    }
+
     public InboxPage inbox(Actor actor, boolean unreadOnly, Integer limit, String cursor) {
         Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.instant("n.created_at").descending(),
                 Keyset.Key.uuid("n.id").descending());

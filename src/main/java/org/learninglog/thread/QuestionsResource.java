@@ -23,10 +23,12 @@ class QuestionsResource implements QuestionsApi {
     }
 
     @Override
-    public Response listQuestions(String status, UUID groupId, String sort, Integer limit, String cursor) {
+    public Response listQuestions(String status, UUID groupId, String q, String tag, String sort, Integer limit,
+            String cursor) {
         var page = questions.list(current.actor(),
                 status == null ? null : choice("status", status, QuestionService.Status.class),
-                groupId, sort == null ? QuestionService.Sort.NEWEST : choice("sort", sort, QuestionService.Sort.class),
+                groupId, q, tag,
+                sort == null ? QuestionService.Sort.NEWEST : choice("sort", sort, QuestionService.Sort.class),
                 limit, cursor);
         return Response.ok(ThreadViews.questions(page)).build();
     }

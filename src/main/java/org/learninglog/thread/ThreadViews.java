@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.learninglog.api.Page;
+import org.learninglog.api.contract.model.AcceptedAnswerJson;
 import org.learninglog.api.contract.model.AuthorRefJson;
 import org.learninglog.api.contract.model.QuestionJson;
 import org.learninglog.api.contract.model.QuestionPageJson;
@@ -49,7 +50,13 @@ final class ThreadViews {
                 .status(question.answered() ? QuestionJson.StatusEnum.ANSWERED : QuestionJson.StatusEnum.OPEN)
                 .replyCount(question.replyCount())
                 .firstReplyAt(utc(question.firstReplyAt()))
-                .askedAt(utc(question.askedAt()));
+                .askedAt(utc(question.askedAt()))
+                .tags(question.tags())
+                .acceptedAnswer(question.answerId() == null ? null
+                        : new AcceptedAnswerJson().replyId(question.answerId())
+                                .author(new AuthorRefJson().id(question.answerAuthorId())
+                                        .displayName(question.answerAuthorName()))
+                                .excerpt(question.answerExcerpt()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -154,10 +154,14 @@ class ContractFuzzTest {
                 .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).extract().path("id");
         String tokenId = Api.as(actor.token()).body(Map.of("name", "fuzz")).post("/api/v1/me/tokens").then()
                 .statusCode(201).extract().path("id");
-        ids = Map.of("groupId", groupId.toString(), "memberId", peer.id().toString(), "entryId", entryId,
-                "replyId", replyId, "tokenId", tokenId, "sessionId", UUID.randomUUID().toString(), "week", "current",
-                "token", unsubscribeTokens.issue(actor.id(), UnsubscribeTokens.REMINDERS),
-                "If-Match", "\"1\"");
+        ids = Map.ofEntries(Map.entry("groupId", groupId.toString()), Map.entry("memberId", peer.id().toString()),
+                Map.entry("entryId", entryId), Map.entry("replyId", replyId), Map.entry("tokenId", tokenId),
+                Map.entry("sessionId", UUID.randomUUID().toString()), Map.entry("week", "current"),
+                Map.entry("token", unsubscribeTokens.issue(actor.id(), UnsubscribeTokens.REMINDERS)),
+                Map.entry("If-Match", "\"1\""),
+                // The words of search, similar questions and experts.
+                Map.entry("q", "supplier"), Map.entry("text", "Has anyone found a workaround?"),
+                Map.entry("topic", "packaging"));
     }
 
     /** A request the contract allows, apart from its body's optional fields: the one each case then breaks. */

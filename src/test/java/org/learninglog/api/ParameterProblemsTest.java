@@ -44,6 +44,26 @@ class ParameterProblemsTest {
     }
 
     @Test
+    void shouldNameAQueryParameterTheOperationDoesNotTake() {
+        // Before, `?q=` on the questions feed was quietly ignored and every question came back.
+        badRequestAs(ana.token()).queryParam("query", "supplier").get("/api/v1/questions").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("query"));
+        badRequestAs(ana.token()).queryParam("Limit", "5").queryParam("limit", "5").get("/api/v1/me/tokens").then()
+                .statusCode(400).body("errors.field", contains("Limit"));
+        badRequestAs(ana.token()).queryParam("limit", "5").get("/api/v1/me").then()
+                .statusCode(400).body("errors.field", contains("limit"))
+                .body("errors.message", contains("is not a parameter of this operation, which takes none"));
+        // Declared ones are as welcome as ever.
+        as(ana.token()).queryParam("limit", "5").get("/api/v1/me/tokens").then().statusCode(200);
+    }
+
+    @Test
+    void shouldLeavePagesOutsideTheApiToTheirOwnParameters() {
+        io.restassured.RestAssured.given().queryParam("utm_source", "newsletter").get("/sign-in").then()
+                .statusCode(200);
+    }
+
+    @Test
     void shouldNameAQueryParameterThatIsNotAUuid() {
         badRequestAs(ana.token()).queryParam("groupId", "not-a-uuid").get("/api/v1/questions").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", contains("groupId"));

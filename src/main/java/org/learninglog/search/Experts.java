@@ -1,0 +1,100 @@
+package org.learninglog.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+import org.learninglog.api.Keyset;
+import org.learninglog.api.Page;
+import org.learninglog.api.ReadOnly;
+import org.learninglog.identity.Actor;
+
+/**
+ * Who knows what: the members whose replies were accepted on questions of a topic. Counted in the groups of the
+ * member who asks; across the organisation only for members who share their expertise (`member_sharing_expertise`,
+ * member's view), and then nothing but their name, the tags and the counts.
+ */
+@ApplicationScoped
+@Transactional
+public class Experts {
+
+    public record Expert(UUID memberId, String displayName, int acceptedCount, Instant lastAcceptedAt,
+            List<String> topics, boolean inMyGroups) {
+    }
+
+    private static final String CONFIGS = "SELECT CAST(c AS regconfig) AS config FROM unnest(ARRAY['search_english',"
+            + " 'search_german', 'search_spanish', 'search_simple']) c";
+
+    /** Most accepted answers first, then the most recent. */
+    private static final Keyset.Key[] BY_ANSWERS = { Keyset.Key.integer("answers").descending(),
+        Keyset.Key.instant("last_at").descending(), Keyset.Key.uuid("author_id") };
+
+    private final EntityManager em;
+
+    Experts(EntityManager em) {
+        this.em = em;
+    }
+
+    @ReadOnly
+    public Page<Expert> find(Actor actor, String topic, Integer limit, String cursor) {
+        String words = SearchQuery.words("topic", topic);
+        return find(actor.id(), "websearch_to_tsquery(c.config, :topic)", words, null, Keyset.of(cursor, limit,
+                BY_ANSWERS));
+    }
+
+    /**
+     * Up to `limit` experts on any of the words or tags of a question, whom its asker may see, leaving out the asker
+     * and whoever replied in its thread already.
+     */
+    List<Expert> forQuestion(UUID askerId, UUID entryId, String words, int limit) {
+        return find(askerId, GroupMemory.ANY_WORD.formatted("c.config", ":topic"), words, entryId,
+                Keyset.of(null, limit, BY_ANSWERS))
+                        .items();
+    }
+
+    private Page<Expert> find(UUID memberId, String tsquery, String words, UUID excludingThread, Keyset keyset) {
+        String excluding = excludingThread == null ? ""
+                : " AND r.author_id <> :me AND NOT EXISTS (SELECT 1 FROM search_document x"
+                        + " WHERE x.entry_id = :entry AND x.author_id = r.author_id)";
+        String sql = "WITH mine AS (SELECT ms.group_id FROM group_membership ms WHERE ms.member_id = :me),"
+                + " q AS (SELECT c.config, " + tsquery + " AS query FROM (" + CONFIGS + ") c),"
+                + " topical AS (SELECT d.entry_id, d.tags FROM q JOIN search_document d ON d.config = q.config"
+                + "   WHERE d.kind = 'ENTRY' AND d.answered AND d.document @@ q.query),"
+                + " accepted AS (SELECT r.author_id, r.created_at, t.tags,"
+                + "   r.group_id IN (SELECT group_id FROM mine) AS mine"
+                + "   FROM topical t JOIN search_document r ON r.entry_id = t.entry_id AND r.kind = 'REPLY' AND r.accepted"
+                + "   WHERE (r.group_id IN (SELECT group_id FROM mine)"
+                + "     OR r.author_id IN (SELECT s.member_id FROM member_sharing_expertise s))" + excluding + "),"
+                + " experts AS (SELECT author_id, CAST(count(*) AS integer) AS answers, max(created_at) AS last_at,"
+                + "   bool_or(mine) AS in_my_groups FROM accepted GROUP BY author_id)"
+                + " SELECT e.author_id, a.display_name, e.answers, e.last_at, e.in_my_groups,"
+                + " (SELECT string_agg(s.t, ',' ORDER BY s.n DESC, s.t) FROM (SELECT CAST(t AS text) AS t, count(*) AS n"
+                + "   FROM accepted x, unnest(x.tags) t WHERE x.author_id = e.author_id GROUP BY t"
+                + "   ORDER BY count(*) DESC, t LIMIT 5) s) AS topics"
+                + " FROM experts e JOIN member_name a ON a.member_id = e.author_id"
+                + " WHERE true" + keyset.and() + " ORDER BY " + keyset.orderBy();
+        @SuppressWarnings("unchecked")
+        NativeQuery<Object[]> query = keyset.bind(em.createNativeQuery(sql).unwrap(NativeQuery.class)
+                .addScalar("author_id", StandardBasicTypes.UUID)
+                .addScalar("display_name", StandardBasicTypes.STRING)
+                .addScalar("answers", StandardBasicTypes.INTEGER)
+                .addScalar("last_at", StandardBasicTypes.INSTANT)
+                .addScalar("in_my_groups", StandardBasicTypes.BOOLEAN)
+                .addScalar("topics", StandardBasicTypes.STRING)
+                .setParameter("me", memberId).setParameter("topic", words));
+        if (excludingThread != null) {
+            query.setParameter("entry", excludingThread);
+        }
+        List<Expert> rows = query.setMaxResults(keyset.fetchSize()).getResultList().stream()
+                .map(r -> new Expert((UUID) r[0], (String) r[1], (Integer) r[2], (Instant) r[3],
+                        SearchService.tags((String) r[5]), (Boolean) r[4]))
+                .toList();
+        return keyset.page(rows, e -> List.of(e.acceptedCount(), e.lastAcceptedAt(), e.memberId()));
+    }
+}
