@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -52,6 +53,13 @@ public class EntryService {
             List<String> tags, Instant editedAt) {
     }
 
+    /**
+     * Raised in the transaction, under the entry's row lock, when an entry comes to ask a question it did not ask
+     * before: posted with one, or one added by a replace or an edit. Changing the words of a question raises none.
+     */
+    public record QuestionAsked(UUID entryId, UUID groupId, UUID authorId) {
+    }
+
     /** Concurrent puts and deletes of one entry settle within a few rounds; more means something is wrong. */
     private static final int PUT_ATTEMPTS = 3;
 
@@ -59,12 +67,15 @@ public class EntryService {
     private final GroupAccess groups;
     private final EntryAccess access;
     private final OpenWeeks weeks;
+    private final Event<QuestionAsked> questionAsked;
 
-    EntryService(Clock clock, GroupAccess groups, EntryAccess access, OpenWeeks weeks) {
+    EntryService(Clock clock, GroupAccess groups, EntryAccess access, OpenWeeks weeks,
+            Event<QuestionAsked> questionAsked) {
         this.clock = clock;
         this.groups = groups;
         this.access = access;
         this.weeks = weeks;
+        this.questionAsked = questionAsked;
     }
 
     public Put putMine(Actor actor, UUID groupId, String weekText, Content content) {
@@ -97,6 +108,7 @@ public class EntryService {
                     .<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3", groupId, actor.id(), week.toString())
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         }
+        boolean askedBefore = !created && !entry.isRemoved() && entry.question != null;
         if (entry.isRemoved()) {
             // Posting again after removing an entry whose thread had replies starts it afresh.
             created = true;
@@ -110,6 +122,7 @@ public class EntryService {
         entry.updatedAt = now;
         entry.version++;
         EntryRevision.record(entry, created ? EntryRevision.Change.CREATED : EntryRevision.Change.REPLACED, now);
+        announceIfNewQuestion(entry, askedBefore);
         return new Put(EntryView.of(entry, me.displayName), created);
     }
 
@@ -129,6 +142,7 @@ public class EntryService {
 
     public EntryView edit(Actor actor, UUID entryId, String ifMatch, Edit edit) {
         Entry entry = ownLive(actor, entryId, ifMatch);
+        boolean askedBefore = entry.question != null;
         if (edit.tried() != null) {
             entry.tried = EntryRules.text("tried", edit.tried());
         }
@@ -150,6 +164,7 @@ public class EntryService {
         entry.updatedAt = now;
         entry.version++;
         EntryRevision.record(entry, EntryRevision.Change.EDITED, now);
+        announceIfNewQuestion(entry, askedBefore);
         return EntryView.of(entry, Member.<Member>findById(entry.memberId).displayName);
     }
 
@@ -200,6 +215,12 @@ public class EntryService {
                         .toList(),
                 waiting.stream().filter(m -> m.isAwayOn(logDay))
                         .map(m -> new Person(m.id, m.displayName, m.awayUntil)).toList());
+    }
+
+    private void announceIfNewQuestion(Entry entry, boolean askedBefore) {
+        if (entry.question != null && !askedBefore) {
+            questionAsked.fire(new QuestionAsked(entry.id, entry.groupId, entry.memberId));
+        }
     }
 
     private Entry ownLive(Actor actor, UUID entryId, String ifMatch) {

@@ -206,4 +206,22 @@ public interface Messages {
     String signOutPage_done();
 
     String signOutPage_again();
+
+    // Issue 13: new questions, replies by email, the loop closed.
+
+    String unsubscribe_emails_questions();
+
+    String footer_unsubscribeQuestions();
+
+    String thread_newQuestion();
+
+    String questions_subjectOne(String groupName, String authorName, String question);
+
+    String questions_subjectMany(int count);
+
+    String questions_title();
+
+    String questions_intro();
+
+    String questions_why();
 }

@@ -28,7 +28,8 @@ class MeResource implements MeApi {
     public Response patchMe(MePatchJson patch) {
         var change = new MemberService.ProfileChange(patch.getDisplayName(), patch.getTimeZone(), patch.getLanguage(),
                 patch.getReminders(),
-                MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil());
+                MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil(),
+                MemberViews.questionNotifications(patch.getQuestionNotifications()));
         return Response.ok(MemberViews.of(members.changeMe(current.actor(), change))).build();
     }
 }

@@ -17,7 +17,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    public enum Kind { REPLY_ON_MY_ENTRY, REPLY_ON_FOLLOWED_THREAD, ANSWER_ACCEPTED }
+    public enum Kind {
+        REPLY_ON_MY_ENTRY, REPLY_ON_FOLLOWED_THREAD, ANSWER_ACCEPTED,
+        /** A member of the group asked a question; at most once per member and entry (a unique index). */
+        QUESTION_ASKED,
+        /** The entry's author says how the accepted answer worked out. */
+        OUTCOME_REPORTED
+    }
 
     @Id
     public UUID id;

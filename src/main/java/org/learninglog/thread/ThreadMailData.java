@@ -20,6 +20,9 @@ final class ThreadMailData {
     /** Replies to one thread within its coalescing window, to a member who wants each thread's news at once. */
     static final MailKind<Activity> ACTIVITY = MailKind.of("THREAD_ACTIVITY", Activity.class);
 
+    /** New questions in the member's groups within one coalescing window, to a member who wants them at once. */
+    static final MailKind<Questions> QUESTIONS = MailKind.of("QUESTIONS_ASKED", Questions.class);
+
     /** A day's news of all the threads a member follows, at their local digest time. */
     static final MailKind<Digest> DIGEST = MailKind.of("THREAD_DIGEST", Digest.class);
 
@@ -39,6 +42,10 @@ final class ThreadMailData {
 
     /** @param items the notifications of one thread, oldest first */
     record Activity(List<Item> items) {
+    }
+
+    /** @param items one per question, oldest first */
+    record Questions(List<Item> items) {
     }
 
     /**

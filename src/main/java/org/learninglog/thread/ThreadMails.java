@@ -17,7 +17,6 @@ import org.learninglog.mail.MailTexts;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
 import org.learninglog.mail.UnsubscribeTokens;
-import org.learninglog.notification.Notification;
 import org.learninglog.thread.ThreadMailData.Digest;
 import org.learninglog.thread.ThreadMailData.Item;
 import org.learninglog.thread.ThreadMailData.Unanswered;
@@ -58,6 +57,8 @@ class ThreadMails implements MailComposer {
         static native TemplateInstance digest(String day, List<ThreadView> threads, int moreThreads, Footer footer);
 
         static native TemplateInstance unanswered(Unanswered question, String url, Footer footer);
+
+        static native TemplateInstance questions(List<ThreadView> questions, Footer footer);
     }
 
     private final PublicLinks links;
@@ -70,18 +71,25 @@ class ThreadMails implements MailComposer {
 
     @Override
     public Set<MailKind<?>> kinds() {
-        return Set.of(ThreadMailData.ACTIVITY, ThreadMailData.DIGEST, ThreadMailData.UNANSWERED);
+        return Set.of(ThreadMailData.ACTIVITY, ThreadMailData.DIGEST, ThreadMailData.UNANSWERED,
+                ThreadMailData.QUESTIONS);
     }
 
     @Override
     public ComposedMail compose(OutboundEmail email) {
         MailTexts texts = MailTexts.of(email.locale());
-        String unsubscribeUrl = unsubscribeTokens.link(email.recipientMemberId(), UnsubscribeTokens.REPLIES);
+        boolean questions = ThreadMailData.QUESTIONS.name().equals(email.kind());
+        String unsubscribeUrl = unsubscribeTokens.link(email.recipientMemberId(),
+                questions ? UnsubscribeTokens.QUESTIONS : UnsubscribeTokens.REPLIES);
         Footer footer = new Footer(unsubscribeUrl, texts.locale().toLanguageTag());
         Map<String, String> headers = Map.of(
                 "List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         Function<UUID, String> threadUrl = entryId -> links.to(threadPath(entryId));
+        if (questions) {
+            List<ThreadView> asked = threads(texts, email.data(ThreadMailData.QUESTIONS).items(), threadUrl);
+            return ComposedMail.of(subject(texts, asked), () -> Templates.questions(asked, footer), headers, texts);
+        }
         if (ThreadMailData.ACTIVITY.name().equals(email.kind())) {
             ThreadView thread = threads(texts, email.data(ThreadMailData.ACTIVITY).items(), threadUrl).get(0);
             return ComposedMail.of(subject(texts, thread), () -> Templates.activity(thread, footer), headers, texts);
@@ -111,6 +119,14 @@ class ThreadMails implements MailComposer {
                 : texts.msg().thread_subjectReplies(thread.groupName(), replies, shorten(thread.question()));
     }
 
+    /** Of a question email: the one question, or how many. */
+    static String subject(MailTexts texts, List<ThreadView> questions) {
+        ThreadView first = questions.get(0);
+        return questions.size() == 1
+                ? texts.msg().questions_subjectOne(first.groupName(), first.authorName(), shorten(first.question()))
+                : texts.msg().questions_subjectMany(questions.size());
+    }
+
     static String subject(MailTexts texts, Digest digest) {
         return texts.msg().digest_subject(texts.date(digest.day()));
     }
@@ -128,9 +144,11 @@ class ThreadMails implements MailComposer {
             List<Line> lines = new ArrayList<>();
             int text = 0;
             for (Item item : group) {
-                Line line = item.kind() == Notification.Kind.ANSWER_ACCEPTED
-                        ? new Line(texts.msg().thread_accepted(item.actorName()), null)
-                        : new Line(texts.msg().thread_replied(item.actorName()), item.body());
+                Line line = switch (item.kind()) {
+                    case ANSWER_ACCEPTED -> new Line(texts.msg().thread_accepted(item.actorName()), null);
+                    case QUESTION_ASKED -> new Line(texts.msg().thread_newQuestion(), null);
+                    default -> new Line(texts.msg().thread_replied(item.actorName()), item.body());
+                };
                 text += line.body() == null ? 0 : line.body().codePointCount(0, line.body().length());
                 if (!lines.isEmpty() && text > MAX_THREAD_TEXT) {
                     break;
