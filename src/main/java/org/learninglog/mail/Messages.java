@@ -224,4 +224,24 @@ public interface Messages {
     String questions_intro();
 
     String questions_why();
+
+    String reply_headingTried();
+
+    String reply_headingFailed();
+
+    String reply_headingQuestion();
+
+    String reminder_replyHint();
+
+    String inbound_attachmentsDropped(int count);
+
+    String refused_subject();
+
+    String refused_notInGroup(String groupName);
+
+    String refused_format(String groupName, String week);
+
+    String refused_several();
+
+    String refused_open();
 }

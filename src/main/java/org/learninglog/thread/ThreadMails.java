@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.learninglog.mail.MailKind;
 import org.learninglog.mail.MailTexts;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
+import org.learninglog.mail.ReplyTarget;
 import org.learninglog.mail.UnsubscribeTokens;
 import org.learninglog.thread.ThreadMailData.Digest;
 import org.learninglog.thread.ThreadMailData.Item;
@@ -106,6 +108,22 @@ class ThreadMails implements MailComposer {
         String url = threadUrl.apply(question.entryId());
         return ComposedMail.of(subject(texts, question), () -> Templates.unanswered(question, url, footer), headers,
                 texts);
+    }
+
+    /** A reply by email answers the email's one thread; a digest or question email of several names none. */
+    @Override
+    public Optional<ReplyTarget> replyTarget(OutboundEmail email) {
+        List<UUID> entries;
+        if (ThreadMailData.UNANSWERED.name().equals(email.kind())) {
+            entries = List.of(email.data(ThreadMailData.UNANSWERED).entryId());
+        } else if (ThreadMailData.ACTIVITY.name().equals(email.kind())) {
+            entries = email.data(ThreadMailData.ACTIVITY).items().stream().map(Item::entryId).distinct().toList();
+        } else if (ThreadMailData.QUESTIONS.name().equals(email.kind())) {
+            entries = email.data(ThreadMailData.QUESTIONS).items().stream().map(Item::entryId).distinct().toList();
+        } else {
+            entries = email.data(ThreadMailData.DIGEST).items().stream().map(Item::entryId).distinct().toList();
+        }
+        return Optional.of(entries.size() == 1 ? new ReplyTarget.Thread(entries.get(0)) : new ReplyTarget.Several());
     }
 
     static String threadPath(UUID entryId) {
