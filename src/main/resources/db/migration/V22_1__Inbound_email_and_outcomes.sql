@@ -32,3 +32,20 @@ SELECT e.id, e.group_id, e.member_id, e.week, e.tried, e.failed, e.question, e.t
        e.outcome, e.outcome_note, e.outcome_of
 FROM entry e
 WHERE e.question IS NOT NULL AND e.deleted_at IS NULL;
+
+-- entry: the thread head gains the outcome's note (what an OUTCOME_REPORTED notification shows), at the end.
+CREATE OR REPLACE VIEW entry_thread AS
+SELECT e.id AS entry_id, e.group_id, e.member_id AS author_id, e.question, e.outcome_note
+FROM entry e;
+
+-- entry: posted entries gain their id and accepted answer, for the reminder's look back at last week's question.
+CREATE OR REPLACE VIEW entry_posted AS
+SELECT e.group_id, e.member_id, e.week, e.question, e.accepted_reply_id IS NOT NULL AS answered, e.id AS entry_id,
+       e.accepted_reply_id
+FROM entry e
+WHERE e.deleted_at IS NULL;
+
+-- thread: the replies of each thread with their authors, for the reminder's look back at last week's question.
+CREATE VIEW thread_reply AS
+SELECT r.id AS reply_id, r.entry_id, r.member_id AS author_id, r.body, r.created_at
+FROM reply r;

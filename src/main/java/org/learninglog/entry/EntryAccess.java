@@ -72,6 +72,11 @@ public class EntryAccess {
         return Entry.groupOf(entryId);
     }
 
+    /** The entry as it is shown, for work that already holds its access (an event raised under its lock). */
+    public EntryView viewOf(UUID entryId) {
+        return Entry.view(entryId).orElseThrow(EntryAccess::notFound);
+    }
+
     private void lockGroupFor(Actor actor, UUID entryId, String what) {
         groups.contentWriteAccess(actor, Entry.groupOf(entryId).orElseThrow(() -> Problems.notFound(what)), what);
     }

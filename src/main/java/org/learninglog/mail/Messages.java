@@ -244,4 +244,26 @@ public interface Messages {
     String refused_several();
 
     String refused_open();
+
+    String outcome_worked();
+
+    String outcome_partly();
+
+    String outcome_didNotWork();
+
+    String outcome_notTriedYet();
+
+    String outcomeMail_subject(String askerName, String result);
+
+    String outcomeMail_intro(String askerName, String groupName);
+
+    String outcomeMail_yourAnswer();
+
+    String reminder_replies();
+
+    String reminder_acceptedAnswer(String authorName);
+
+    String reminder_replyBy(String authorName);
+
+    String reminder_howDidItGo();
 }

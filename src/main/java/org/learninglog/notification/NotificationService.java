@@ -59,9 +59,12 @@ public class NotificationService {
             return;
         }
         Instant now = clock.instant();
-        String noEmail = kind == Notification.Kind.QUESTION_ASKED
-                ? "m.question_notifications = 'OFF' OR m.away_until > CAST(:today AS date)"
-                : "m.reply_notifications = 'OFF'";
+        // An outcome has an email of its own, enqueued with it: never one of the thread emails.
+        String noEmail = switch (kind) {
+            case QUESTION_ASKED -> "m.question_notifications = 'OFF' OR m.away_until > CAST(:today AS date)";
+            case OUTCOME_REPORTED -> "true";
+            default -> "m.reply_notifications = 'OFF'";
+        };
         var insert = Notification.getEntityManager().createNativeQuery("""
                 INSERT INTO notification (id, member_id, kind, entry_id, reply_id, actor_id, created_at, email_handled_at)
                 SELECT gen_random_uuid(), m.member_id, :kind, :entry, :reply, :actor, :now,
@@ -86,7 +89,7 @@ public class NotificationService {
         NativeQuery<Object[]> query = Notification.getEntityManager().createNativeQuery(
                 "SELECT {n.*}, a.display_name AS actor_name, e.group_id AS group_id, g.name AS group_name,"
                         + " CASE WHEN n.kind IN ('REPLY_ON_MY_ENTRY', 'REPLY_ON_FOLLOWED_THREAD') THEN r.body"
-                        + " ELSE e.question END AS text"
+                        + " WHEN n.kind = 'OUTCOME_REPORTED' THEN e.outcome_note ELSE e.question END AS text"
                         + " FROM notification n"
                         + " LEFT JOIN member_name a ON a.member_id = n.actor_id"
                         + " JOIN entry_thread e ON e.entry_id = n.entry_id"

@@ -61,6 +61,8 @@ class ThreadMails implements MailComposer {
         static native TemplateInstance unanswered(Unanswered question, String url, Footer footer);
 
         static native TemplateInstance questions(List<ThreadView> questions, Footer footer);
+
+        static native TemplateInstance outcome(ThreadMailData.Outcome told, String result, String url, Footer footer);
     }
 
     private final PublicLinks links;
@@ -74,7 +76,7 @@ class ThreadMails implements MailComposer {
     @Override
     public Set<MailKind<?>> kinds() {
         return Set.of(ThreadMailData.ACTIVITY, ThreadMailData.DIGEST, ThreadMailData.UNANSWERED,
-                ThreadMailData.QUESTIONS);
+                ThreadMailData.QUESTIONS, ThreadMailData.OUTCOME);
     }
 
     @Override
@@ -88,6 +90,18 @@ class ThreadMails implements MailComposer {
                 "List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         Function<UUID, String> threadUrl = entryId -> links.to(threadPath(entryId));
+        if (ThreadMailData.OUTCOME.name().equals(email.kind())) {
+            ThreadMailData.Outcome told = email.data(ThreadMailData.OUTCOME);
+            String result = switch (told.outcome()) {
+                case "WORKED" -> texts.msg().outcome_worked();
+                case "PARTLY" -> texts.msg().outcome_partly();
+                case "DID_NOT_WORK" -> texts.msg().outcome_didNotWork();
+                default -> texts.msg().outcome_notTriedYet();
+            };
+            String url = threadUrl.apply(told.entryId());
+            return ComposedMail.of(texts.msg().outcomeMail_subject(told.askerName(), result),
+                    () -> Templates.outcome(told, result, url, footer), headers, texts);
+        }
         if (questions) {
             List<ThreadView> asked = threads(texts, email.data(ThreadMailData.QUESTIONS).items(), threadUrl);
             return ComposedMail.of(subject(texts, asked), () -> Templates.questions(asked, footer), headers, texts);
@@ -114,6 +128,9 @@ class ThreadMails implements MailComposer {
     @Override
     public Optional<ReplyTarget> replyTarget(OutboundEmail email) {
         List<UUID> entries;
+        if (ThreadMailData.OUTCOME.name().equals(email.kind())) {
+            return Optional.empty();
+        }
         if (ThreadMailData.UNANSWERED.name().equals(email.kind())) {
             entries = List.of(email.data(ThreadMailData.UNANSWERED).entryId());
         } else if (ThreadMailData.ACTIVITY.name().equals(email.kind())) {
