@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 
 import jakarta.ws.rs.core.Response;
 
+import org.learninglog.api.Problems;
 import org.learninglog.api.contract.InboundMailApi;
 import org.learninglog.api.contract.model.InboundMessageJson;
 import org.learninglog.api.contract.model.InboundMessagePageJson;
@@ -43,11 +44,19 @@ class InboundMessagesResource implements InboundMailApi {
     }
 
     @Override
-    public Response listInboundMessages(InboundStatusJson status, Integer limit, String cursor) {
-        var page = messages.list(current.actor(), status == null ? null : InboundMail.Status.valueOf(status.name()),
-                limit, cursor);
+    public Response listInboundMessages(String status, Integer limit, String cursor) {
+        var page = messages.list(current.actor(), status == null ? null : status(status), limit, cursor);
         return Response.ok(new InboundMessagePageJson().items(page.items().stream().map(InboundMessagesResource::json)
                 .toList()).nextCursor(page.nextCursor())).build();
+    }
+
+    private static InboundMail.Status status(String value) {
+        for (InboundMail.Status status : InboundMail.Status.values()) {
+            if (status.name().equals(value)) {
+                return status;
+            }
+        }
+        throw Problems.invalid("status", "must be one of " + java.util.Arrays.toString(InboundMail.Status.values()));
     }
 
     private static InboundMessageJson json(InboundMessages.Received r) {
