@@ -159,6 +159,7 @@ start_service() {
       LEARNINGLOG_REMINDERS_EVERY=off LEARNINGLOG_MAIL_DISPATCH_EVERY=off LEARNINGLOG_THREAD_MAIL_EVERY=off QUARKUS_MAILER_MOCK=true \
       LEARNINGLOG_UNSUBSCRIBE_SIGNING_KEY=bench-only-unsubscribe-signing-key-not-secret \
       LEARNINGLOG_SIGN_IN_SIGNING_KEY=bench-only-sign-in-signing-key-not-secret-at-all \
+      LEARNINGLOG_REPLY_BY_EMAIL_SIGNING_KEY=bench-only-reply-by-email-signing-key-not-secret \
       java $JAVA_OPTS_BENCH "$@" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service-$name.log" 2>&1 &
   SERVICE_PID=$!
   local deadline=$((started + 60000000000))

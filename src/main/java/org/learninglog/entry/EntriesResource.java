@@ -31,7 +31,8 @@ class EntriesResource implements EntriesApi {
     @Override
     public Response patchEntry(UUID entryId, String ifMatch, EntryPatchJson body) {
         var edit = new EntryService.Edit(body.getTried(), body.getFailed(), body.getQuestion(),
-                Boolean.TRUE.equals(body.getClearQuestion()), body.getTags());
+                Boolean.TRUE.equals(body.getClearQuestion()), body.getTags(), EntryViews.outcome(body.getOutcome()),
+                body.getOutcomeNote());
         return withETag(entries.edit(current.actor(), entryId, ifMatch, edit));
     }
 

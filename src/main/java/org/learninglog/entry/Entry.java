@@ -22,6 +22,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "entry")
 public class Entry extends PanacheEntityBase {
 
+    /** How the advice on last week's question worked out. */
+    public enum Outcome {
+        WORKED, PARTLY, DID_NOT_WORK, NOT_TRIED_YET
+    }
+
     @Id
     public UUID id;
 
@@ -44,6 +49,16 @@ public class Entry extends PanacheEntityBase {
     public String[] tags;
 
     public boolean late;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "outcome_note")
+    public String outcomeNote;
+
+    /** The author's entry of the week before, whose question the outcome is about. */
+    @Column(name = "outcome_of")
+    public UUID outcomeOf;
 
     @Column(name = "deleted_at")
     public Instant deletedAt;

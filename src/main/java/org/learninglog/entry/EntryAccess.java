@@ -1,5 +1,6 @@
 package org.learninglog.entry;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,19 @@ public class EntryAccess {
         lockGroupFor(actor, entryId, ENTRY);
         return Entry.<Entry>findByIdOptional(entryId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(EntryAccess::notFound);
+    }
+
+    /**
+     * The group of an entry, for work no person asks for through the API (a reply by email) that must tell "not in
+     * the group" from "no such entry" before it acts as the member.
+     */
+    public Optional<UUID> groupOf(UUID entryId) {
+        return Entry.groupOf(entryId);
+    }
+
+    /** The entry as it is shown, for work that already holds its access (an event raised under its lock). */
+    public EntryView viewOf(UUID entryId) {
+        return Entry.view(entryId).orElseThrow(EntryAccess::notFound);
     }
 
     private void lockGroupFor(Actor actor, UUID entryId, String what) {

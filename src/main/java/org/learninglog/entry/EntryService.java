@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -27,11 +28,23 @@ import org.learninglog.time.Week;
 public class EntryService {
 
     /** What a member writes for a week. */
-    public record Content(String tried, String failed, String question, List<String> tags) {
+    public record Content(String tried, String failed, String question, List<String> tags, Entry.Outcome outcome,
+            String outcomeNote) {
+        public Content(String tried, String failed, String question, List<String> tags) {
+            this(tried, failed, question, tags, null, null);
+        }
     }
 
     /** An edit; null fields stay as they are. */
-    public record Edit(String tried, String failed, String question, boolean clearQuestion, List<String> tags) {
+    public record Edit(String tried, String failed, String question, boolean clearQuestion, List<String> tags,
+            Entry.Outcome outcome, String outcomeNote) {
+    }
+
+    /**
+     * Raised in the transaction, under the entry's lock, the first time an entry tells how the advice on the
+     * author's question of the week before (`questionEntryId`) worked out.
+     */
+    public record OutcomeReported(UUID entryId, UUID questionEntryId, UUID authorId) {
     }
 
     /** My entry after putting it, and whether this put created it (201) or replaced it (200). */
@@ -52,6 +65,13 @@ public class EntryService {
             List<String> tags, Instant editedAt) {
     }
 
+    /**
+     * Raised in the transaction, under the entry's row lock, when an entry comes to ask a question it did not ask
+     * before: posted with one, or one added by a replace or an edit. Changing the words of a question raises none.
+     */
+    public record QuestionAsked(UUID entryId, UUID groupId, UUID authorId) {
+    }
+
     /** Concurrent puts and deletes of one entry settle within a few rounds; more means something is wrong. */
     private static final int PUT_ATTEMPTS = 3;
 
@@ -59,12 +79,17 @@ public class EntryService {
     private final GroupAccess groups;
     private final EntryAccess access;
     private final OpenWeeks weeks;
+    private final Event<QuestionAsked> questionAsked;
+    private final Event<OutcomeReported> outcomeReported;
 
-    EntryService(Clock clock, GroupAccess groups, EntryAccess access, OpenWeeks weeks) {
+    EntryService(Clock clock, GroupAccess groups, EntryAccess access, OpenWeeks weeks,
+            Event<QuestionAsked> questionAsked, Event<OutcomeReported> outcomeReported) {
+        this.outcomeReported = outcomeReported;
         this.clock = clock;
         this.groups = groups;
         this.access = access;
         this.weeks = weeks;
+        this.questionAsked = questionAsked;
     }
 
     public Put putMine(Actor actor, UUID groupId, String weekText, Content content) {
@@ -97,6 +122,8 @@ public class EntryService {
                     .<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3", groupId, actor.id(), week.toString())
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         }
+        boolean askedBefore = !created && !entry.isRemoved() && entry.question != null;
+        boolean toldBefore = !created && !entry.isRemoved() && entry.outcome != null;
         if (entry.isRemoved()) {
             // Posting again after removing an entry whose thread had replies starts it afresh.
             created = true;
@@ -107,9 +134,12 @@ public class EntryService {
         entry.failed = failed;
         entry.question = question;
         entry.tags = tags;
+        outcome(entry, content.outcome(), content.outcomeNote(), true);
         entry.updatedAt = now;
         entry.version++;
         EntryRevision.record(entry, created ? EntryRevision.Change.CREATED : EntryRevision.Change.REPLACED, now);
+        announceIfNewQuestion(entry, askedBefore);
+        announceIfFirstOutcome(entry, toldBefore);
         return new Put(EntryView.of(entry, me.displayName), created);
     }
 
@@ -129,6 +159,11 @@ public class EntryService {
 
     public EntryView edit(Actor actor, UUID entryId, String ifMatch, Edit edit) {
         Entry entry = ownLive(actor, entryId, ifMatch);
+        boolean askedBefore = entry.question != null;
+        boolean toldBefore = entry.outcome != null;
+        if (edit.outcome() != null || edit.outcomeNote() != null) {
+            outcome(entry, edit.outcome() != null ? edit.outcome() : entry.outcome, edit.outcomeNote(), false);
+        }
         if (edit.tried() != null) {
             entry.tried = EntryRules.text("tried", edit.tried());
         }
@@ -150,6 +185,8 @@ public class EntryService {
         entry.updatedAt = now;
         entry.version++;
         EntryRevision.record(entry, EntryRevision.Change.EDITED, now);
+        announceIfNewQuestion(entry, askedBefore);
+        announceIfFirstOutcome(entry, toldBefore);
         return EntryView.of(entry, Member.<Member>findById(entry.memberId).displayName);
     }
 
@@ -200,6 +237,53 @@ public class EntryService {
                         .toList(),
                 waiting.stream().filter(m -> m.isAwayOn(logDay))
                         .map(m -> new Person(m.id, m.displayName, m.awayUntil)).toList());
+    }
+
+    /** Maximum length of an outcome's note, in code points. */
+    private static final int MAX_OUTCOME_NOTE = 500;
+
+    /**
+     * Sets how last week's advice worked out (a replace clears it when left out); it is about the author's entry of
+     * the week before in the group, which must ask a question.
+     */
+    private void outcome(Entry entry, Entry.Outcome outcome, String note, boolean replace) {
+        if (outcome == null) {
+            if (note != null) {
+                throw Problems.invalid("outcomeNote", "needs an outcome");
+            }
+            if (replace) {
+                entry.outcome = null;
+                entry.outcomeNote = null;
+                entry.outcomeOf = null;
+            }
+            return;
+        }
+        String week = Week.parse(entry.week).orElseThrow().previous().toString();
+        Entry asked = Entry.<Entry>find("groupId = ?1 and memberId = ?2 and week = ?3 and deletedAt is null"
+                + " and question is not null", entry.groupId, entry.memberId, week).firstResult();
+        if (asked == null) {
+            throw Problems.unprocessable("You asked no question in this group in " + week
+                    + ", so there is no outcome to tell");
+        }
+        String text = note == null ? (replace ? null : entry.outcomeNote) : note.strip();
+        if (text != null && (text.isEmpty() || org.learninglog.api.CodePointLengths.length(text) > MAX_OUTCOME_NOTE)) {
+            throw Problems.invalid("outcomeNote", "must be 1 to " + MAX_OUTCOME_NOTE + " characters");
+        }
+        entry.outcome = outcome;
+        entry.outcomeNote = text;
+        entry.outcomeOf = asked.id;
+    }
+
+    private void announceIfFirstOutcome(Entry entry, boolean toldBefore) {
+        if (entry.outcome != null && !toldBefore) {
+            outcomeReported.fire(new OutcomeReported(entry.id, entry.outcomeOf, entry.memberId));
+        }
+    }
+
+    private void announceIfNewQuestion(Entry entry, boolean askedBefore) {
+        if (entry.question != null && !askedBefore) {
+            questionAsked.fire(new QuestionAsked(entry.id, entry.groupId, entry.memberId));
+        }
     }
 
     private Entry ownLive(Actor actor, UUID entryId, String ifMatch) {

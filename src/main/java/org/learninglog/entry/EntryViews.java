@@ -9,6 +9,7 @@ import org.learninglog.api.contract.model.AuthorRefJson;
 import org.learninglog.api.contract.model.AwayMemberJson;
 import org.learninglog.api.contract.model.EntryJson;
 import org.learninglog.api.contract.model.EntryPageJson;
+import org.learninglog.api.contract.model.OutcomeJson;
 import org.learninglog.api.contract.model.RevisionJson;
 import org.learninglog.api.contract.model.RevisionPageJson;
 import org.learninglog.api.contract.model.WeekLogJson;
@@ -36,7 +37,14 @@ public final class EntryViews {
                 .firstReplyAt(utc(entry.firstReplyAt()))
                 .removed(entry.removed())
                 .createdAt(utc(entry.createdAt()))
-                .updatedAt(utc(entry.updatedAt()));
+                .updatedAt(utc(entry.updatedAt()))
+                .outcome(entry.outcome() == null ? null : OutcomeJson.valueOf(entry.outcome().name()))
+                .outcomeNote(entry.outcomeNote())
+                .outcomeOf(entry.outcomeOf());
+    }
+
+    static Entry.Outcome outcome(OutcomeJson outcome) {
+        return outcome == null ? null : Entry.Outcome.valueOf(outcome.name());
     }
 
     static EntryPageJson page(Page<EntryView> page) {

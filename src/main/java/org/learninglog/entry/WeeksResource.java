@@ -37,7 +37,8 @@ class WeeksResource implements WeeksApi {
 
     @Override
     public Response putMyEntry(UUID groupId, String week, EntryWriteJson body) {
-        var content = new EntryService.Content(body.getTried(), body.getFailed(), body.getQuestion(), body.getTags());
+        var content = new EntryService.Content(body.getTried(), body.getFailed(), body.getQuestion(), body.getTags(),
+                EntryViews.outcome(body.getOutcome()), body.getOutcomeNote());
         EntryService.Put put = entries.putMine(current.actor(), groupId, week, content);
         EntryView entry = put.entry();
         Response.ResponseBuilder response = put.created()

@@ -1,5 +1,6 @@
 package org.learninglog.mail;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,4 +17,12 @@ public interface MailComposer {
      * failed delivery attempt (retried, then DEAD).
      */
     ComposedMail compose(OutboundEmail email);
+
+    /**
+     * What a reply to the email answers, when people may answer it by email ({@link ReplyAddresses}): the
+     * dispatcher then gives it a `Reply-To` address naming the email, and an inbound reply is placed by this.
+     */
+    default Optional<ReplyTarget> replyTarget(OutboundEmail email) {
+        return Optional.empty();
+    }
 }

@@ -78,11 +78,13 @@ public class MailDispatcher {
     private final Clock clock;
     private final Backoff backoff;
     private final Map<String, MailComposer> composers = new HashMap<>();
+    private final ReplyAddresses replyAddresses;
     /** Threads that talk SMTP in parallel (the mailer pools its connections); null to send one by one. */
     private final ExecutorService senders;
 
     MailDispatcher(AgroalDataSource dataSource, Mailer mailer, MailConfig config, MailMetrics metrics, Clock clock,
-            @All List<MailComposer> composers) {
+            @All List<MailComposer> composers, ReplyAddresses replyAddresses) {
+        this.replyAddresses = replyAddresses;
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.config = config;
@@ -241,6 +243,9 @@ public class MailDispatcher {
                 .setText(composed.text())
                 .addHeader("Message-ID", email.messageId());
         composed.headers().forEach((name, value) -> mail.addHeader(name, value));
+        if (composer.replyTarget(email).isPresent()) {
+            replyAddresses.of(email.id()).ifPresent(mail::setReplyTo);
+        }
         return mail;
     }
 

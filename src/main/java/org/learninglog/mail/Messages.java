@@ -212,4 +212,63 @@ public interface Messages {
     String nudge_intro(String facilitatorName, String groupName, String week, String weekDates);
 
     String nudge_why(String facilitatorName, String groupName);
+    // Issue 13: new questions, replies by email, the loop closed.
+
+    String unsubscribe_emails_questions();
+
+    String footer_unsubscribeQuestions();
+
+    String thread_newQuestion();
+
+    String questions_subjectOne(String groupName, String authorName, String question);
+
+    String questions_subjectMany(int count);
+
+    String questions_title();
+
+    String questions_intro();
+
+    String questions_why();
+
+    String reply_headingTried();
+
+    String reply_headingFailed();
+
+    String reply_headingQuestion();
+
+    String reminder_replyHint();
+
+    String inbound_attachmentsDropped(int count);
+
+    String refused_subject();
+
+    String refused_notInGroup(String groupName);
+
+    String refused_format(String groupName, String week);
+
+    String refused_several();
+
+    String refused_open();
+
+    String outcome_worked();
+
+    String outcome_partly();
+
+    String outcome_didNotWork();
+
+    String outcome_notTriedYet();
+
+    String outcomeMail_subject(String askerName, String result);
+
+    String outcomeMail_intro(String askerName, String groupName);
+
+    String outcomeMail_yourAnswer();
+
+    String reminder_replies();
+
+    String reminder_acceptedAnswer(String authorName);
+
+    String reminder_replyBy(String authorName);
+
+    String reminder_howDidItGo();
 }

@@ -116,4 +116,30 @@ public class Outbox {
             }
         });
     }
+
+    /** An email as it was enqueued, and when: what a reply to it refers to. */
+    public record Stored(OutboundEmail email, Instant enqueuedAt) {
+    }
+
+    /** The email enqueued with this id, if it is still in the outbox. */
+    Optional<Stored> find(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT o.id, o.kind, o.recipient_member_id, o.recipient_address, CAST(o.template_data AS text),
+                       o.message_id, o.dedupe_key, o.attempts, o.language, o.created_at
+                FROM outbound_email o WHERE o.id = ?1""").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new Stored(new OutboundEmail((UUID) r[0], (String) r[1],
+                (UUID) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(),
+                (String) r[8]), instant(r[9])));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
 }

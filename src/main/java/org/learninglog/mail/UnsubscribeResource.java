@@ -36,7 +36,18 @@ class UnsubscribeResource implements UnsubscribeApi {
     /** The emails each kind of token switches off, as the pages name them in the member's language. */
     private static final Map<String, Function<Messages, String>> EMAILS = Map.of(
             UnsubscribeTokens.REMINDERS, Messages::unsubscribe_emails_reminders,
-            UnsubscribeTokens.REPLIES, Messages::unsubscribe_emails_replies);
+            UnsubscribeTokens.REPLIES, Messages::unsubscribe_emails_replies,
+            UnsubscribeTokens.QUESTIONS, Messages::unsubscribe_emails_questions);
+
+    /** What each kind of token switches off, and the `PATCH /me` body that switches it on again. */
+    private static final Map<String, MemberService.Emails> SWITCHES = Map.of(
+            UnsubscribeTokens.REMINDERS, MemberService.Emails.REMINDERS,
+            UnsubscribeTokens.REPLIES, MemberService.Emails.REPLY_NOTIFICATIONS,
+            UnsubscribeTokens.QUESTIONS, MemberService.Emails.QUESTION_NOTIFICATIONS);
+    private static final Map<String, String> SWITCH_ON = Map.of(
+            UnsubscribeTokens.REMINDERS, "{\"reminders\": true}",
+            UnsubscribeTokens.REPLIES, "{\"replyNotifications\": \"IMMEDIATE\"}",
+            UnsubscribeTokens.QUESTIONS, "{\"questionNotifications\": \"DAILY_DIGEST\"}");
 
     private final UnsubscribeTokens tokens;
     private final MemberService members;
@@ -64,14 +75,12 @@ class UnsubscribeResource implements UnsubscribeApi {
         return tokens.verify(token)
                 .filter(u -> EMAILS.containsKey(u.purpose()))
                 .map(u -> {
-                    boolean reminders = UnsubscribeTokens.REMINDERS.equals(u.purpose());
                     // The signed token is the authority, not a caller: the operation that takes no actor.
-                    String displayName = members.switchOff(u.memberId(),
-                            reminders ? MemberService.Emails.REMINDERS : MemberService.Emails.REPLY_NOTIFICATIONS);
+                    String displayName = members.switchOff(u.memberId(), SWITCHES.get(u.purpose()));
                     LOG.infof("Member %s switched %s emails off by one-click unsubscribe", u.memberId(), u.purpose());
                     MailTexts texts = MailTexts.of(Locale.forLanguageTag(members.language(u.memberId())));
                     return page(200, Templates.done(displayName, EMAILS.get(u.purpose()).apply(texts.msg()),
-                            reminders ? "{\"reminders\": true}" : "{\"replyNotifications\": \"IMMEDIATE\"}",
+                            SWITCH_ON.get(u.purpose()),
                             texts.locale().toLanguageTag()), texts);
                 })
                 .orElseGet(UnsubscribeResource::invalid);

@@ -29,6 +29,8 @@ public class UnsubscribeTokens {
     public static final String REMINDERS = "reminders";
     /** Emails about threads: replies, digests, unanswered questions. */
     public static final String REPLIES = "replies";
+    /** Emails about new questions in the member's groups. */
+    public static final String QUESTIONS = "questions";
 
     private static final String VERSION = "v1";
     private static final int MIN_KEY_LENGTH = 32;

@@ -29,7 +29,7 @@ class MeResource implements MeApi {
         var change = new MemberService.ProfileChange(patch.getDisplayName(), patch.getTimeZone(), patch.getLanguage(),
                 patch.getReminders(),
                 MemberViews.replyNotifications(patch.getReplyNotifications()), patch.getAwayUntil(),
-                patch.getShareExpertise());
+                patch.getShareExpertise(), MemberViews.questionNotifications(patch.getQuestionNotifications()));
         return Response.ok(MemberViews.of(members.changeMe(current.actor(), change))).build();
     }
 }

@@ -27,6 +27,11 @@ public class Member extends PanacheEntityBase {
 
     public enum ReplyNotifications { IMMEDIATE, DAILY_DIGEST, OFF }
 
+    /** Emails about new questions in the member's groups; the in-app notification comes in any case. */
+    public enum QuestionNotifications {
+        IMMEDIATE, DAILY_DIGEST, OFF
+    }
+
     @Id
     public UUID id;
 
@@ -54,6 +59,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "reply_notifications")
     public ReplyNotifications replyNotifications;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "question_notifications")
+    public QuestionNotifications questionNotifications;
+
     @Column(name = "away_until")
     public LocalDate awayUntil;
 
@@ -75,6 +84,7 @@ public class Member extends PanacheEntityBase {
         member.role = role;
         member.reminders = true;
         member.replyNotifications = ReplyNotifications.IMMEDIATE;
+        member.questionNotifications = QuestionNotifications.DAILY_DIGEST;
         member.active = true;
         member.createdAt = now;
         member.updatedAt = now;

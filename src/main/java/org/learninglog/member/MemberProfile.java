@@ -10,12 +10,13 @@ import java.util.UUID;
 public record MemberProfile(UUID id, String displayName, String email, String timeZone, String language,
         Member.Role role,
         Boolean reminders, Member.ReplyNotifications replyNotifications, LocalDate awayUntil, boolean active,
-        Boolean shareExpertise) {
+        Boolean shareExpertise, Member.QuestionNotifications questionNotifications) {
 
     static MemberProfile of(Member member, boolean personal) {
         return new MemberProfile(member.id, member.displayName, personal ? member.email : null, member.timeZone,
                 member.language, member.role, personal ? member.reminders : null,
                 personal ? member.replyNotifications : null,
-                member.awayUntil, member.active, personal ? member.shareExpertise : null);
+                member.awayUntil, member.active, personal ? member.shareExpertise : null,
+                personal ? member.questionNotifications : null);
     }
 }

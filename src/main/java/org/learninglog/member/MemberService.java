@@ -29,7 +29,8 @@ public class MemberService {
 
     /** What members change of their own profile ({@code /me}); null fields stay as they are. */
     public record ProfileChange(String displayName, String timeZone, String language, Boolean reminders,
-            Member.ReplyNotifications replyNotifications, LocalDate awayUntil, Boolean shareExpertise) {
+            Member.ReplyNotifications replyNotifications, LocalDate awayUntil, Boolean shareExpertise,
+            Member.QuestionNotifications questionNotifications) {
     }
 
     /** What an administrator changes of a member ({@code /members/{id}}); null fields stay as they are. */
@@ -44,7 +45,7 @@ public class MemberService {
 
     /** The emails a member can switch off from a link in one, without logging in. */
     public enum Emails {
-        REMINDERS, REPLY_NOTIFICATIONS
+        REMINDERS, REPLY_NOTIFICATIONS, QUESTION_NOTIFICATIONS
     }
 
     private final Clock clock;
@@ -149,9 +150,13 @@ public class MemberService {
 
     /** Switches one kind of email off, for a signed unsubscribe link; the member's name, for the page. */
     public String switchOff(UUID memberId, Emails emails) {
-        var change = emails == Emails.REMINDERS
-                ? new ProfileChange(null, null, null, false, null, null, null)
-                : new ProfileChange(null, null, null, null, Member.ReplyNotifications.OFF, null, null);
+        var change = switch (emails) {
+            case REMINDERS -> new ProfileChange(null, null, null, false, null, null, null, null);
+            case REPLY_NOTIFICATIONS -> new ProfileChange(null, null, null, null, Member.ReplyNotifications.OFF, null,
+                    null, null);
+            case QUESTION_NOTIFICATIONS -> new ProfileChange(null, null, null, null, null, null, null,
+                    Member.QuestionNotifications.OFF);
+        };
         return changeProfile(memberId, change).displayName;
     }
 
@@ -236,6 +241,9 @@ public class MemberService {
         }
         if (changes.replyNotifications() != null) {
             member.replyNotifications = changes.replyNotifications();
+        }
+        if (changes.questionNotifications() != null) {
+            member.questionNotifications = changes.questionNotifications();
         }
         if (changes.awayUntil() != null) {
             // A first day back that has already come means "not away".

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import org.learninglog.api.Page;
 import org.learninglog.api.contract.model.MemberJson;
 import org.learninglog.api.contract.model.MemberPageJson;
+import org.learninglog.api.contract.model.QuestionNotificationsJson;
 import org.learninglog.api.contract.model.ReplyNotificationsJson;
 import org.learninglog.api.contract.model.RoleJson;
 import org.learninglog.api.contract.model.TokenJson;
@@ -26,6 +27,8 @@ final class MemberViews {
                 .reminders(member.reminders())
                 .replyNotifications(member.replyNotifications() == null ? null
                         : ReplyNotificationsJson.valueOf(member.replyNotifications().name()))
+                .questionNotifications(member.questionNotifications() == null ? null
+                        : QuestionNotificationsJson.valueOf(member.questionNotifications().name()))
                 .awayUntil(member.awayUntil())
                 .active(member.active())
                 .shareExpertise(member.shareExpertise());
@@ -48,6 +51,10 @@ final class MemberViews {
 
     static Member.Role role(RoleJson role) {
         return role == null ? null : Member.Role.valueOf(role.name());
+    }
+
+    static Member.QuestionNotifications questionNotifications(QuestionNotificationsJson value) {
+        return value == null ? null : Member.QuestionNotifications.valueOf(value.name());
     }
 
     static Member.ReplyNotifications replyNotifications(ReplyNotificationsJson value) {

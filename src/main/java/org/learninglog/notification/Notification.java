@@ -20,7 +20,11 @@ public class Notification extends PanacheEntityBase {
     public enum Kind {
         REPLY_ON_MY_ENTRY, REPLY_ON_FOLLOWED_THREAD, ANSWER_ACCEPTED,
         /** Someone who might know the answer to the recipient's open question (the actor); in-app only. */
-        EXPERT_SUGGESTED
+        EXPERT_SUGGESTED,
+        /** A member of the group asked a question; at most once per member and entry (a unique index). */
+        QUESTION_ASKED,
+        /** The entry's author says how the accepted answer worked out. */
+        OUTCOME_REPORTED
     }
 
     @Id

@@ -2,6 +2,7 @@ package org.learninglog.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +26,17 @@ import org.learninglog.identity.Actor;
 @Transactional
 public class NotificationService {
 
-    /** One notification as the inbox shows it, with the name of the member who caused it. */
+    /**
+     * One notification as the inbox shows it: who caused it, in which group, an excerpt of the text it is about
+     * (null when its words were removed since) and the path of the thread.
+     */
     public record InboxItem(UUID id, Notification.Kind kind, UUID entryId, UUID replyId, UUID actorId,
-            String actorName, boolean read, Instant createdAt) {
+            String actorName, UUID groupId, String groupName, String excerpt, String link, boolean read,
+            Instant createdAt) {
     }
+
+    /** Code points of the excerpt a notification carries, before the ellipsis. */
+    static final int EXCERPT_LENGTH = 140;
 
     /** A page of the inbox, newest first, and how many notifications are unread in all. */
     public record InboxPage(List<InboxItem> items, String nextCursor, long unreadCount) {
@@ -41,22 +49,34 @@ public class NotificationService {
     }
 
     /**
-     * Records one notification per recipient; callers leave out the member who acted. For members who want
-     * no reply emails the notification counts as handled by email at once.
+     * Records one notification per recipient; callers leave out the member who acted. For members who want no
+     * email of this kind the notification counts as handled by email at once: reply news by
+     * `replyNotifications`; a new question by `questionNotifications`, and not for members away (in-app only).
+     * A member hears of one entry's question once however often it is announced (a unique index).
      */
     public void notify(List<UUID> recipients, Notification.Kind kind, UUID entryId, UUID replyId, UUID actorId) {
         if (recipients.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        Notification.getEntityManager().createNativeQuery("""
+        // An outcome has an email of its own, enqueued with it: never one of the thread emails.
+        String noEmail = switch (kind) {
+            case QUESTION_ASKED -> "m.question_notifications = 'OFF' OR m.away_until > CAST(:today AS date)";
+            case OUTCOME_REPORTED -> "true";
+            default -> "m.reply_notifications = 'OFF'";
+        };
+        var insert = Notification.getEntityManager().createNativeQuery("""
                 INSERT INTO notification (id, member_id, kind, entry_id, reply_id, actor_id, created_at, email_handled_at)
                 SELECT gen_random_uuid(), m.member_id, :kind, :entry, :reply, :actor, :now,
-                       CASE WHEN m.reply_notifications = 'OFF' THEN CAST(:now AS timestamptz) END
-                FROM member_recipient m WHERE m.member_id IN (:recipients)""")
+                       CASE WHEN %s THEN CAST(:now AS timestamptz) END
+                FROM member_recipient m WHERE m.member_id IN (:recipients)
+                ON CONFLICT DO NOTHING""".formatted(noEmail))
                 .setParameter("kind", kind.name()).setParameter("entry", entryId).setParameter("reply", replyId)
-                .setParameter("actor", actorId).setParameter("now", now).setParameter("recipients", recipients)
-                .executeUpdate();
+                .setParameter("actor", actorId).setParameter("now", now).setParameter("recipients", recipients);
+        if (kind == Notification.Kind.QUESTION_ASKED) {
+            insert.setParameter("today", now.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        }
+        insert.executeUpdate();
     }
 
     /** Records an in-app notification that no email carries (handled by email at once). */
@@ -74,17 +94,29 @@ public class NotificationService {
                 Keyset.Key.uuid("n.id").descending());
         String unread = unreadOnly ? " AND n.read_at IS NULL" : "";
         @SuppressWarnings("unchecked")
+        // What it is about, from the owners' views: the entry's thread head (its group and question, null once
+        // removed), the group's name, the reply's text.
         NativeQuery<Object[]> query = Notification.getEntityManager().createNativeQuery(
-                "SELECT {n.*}, a.display_name AS actor_name FROM notification n"
+                "SELECT {n.*}, a.display_name AS actor_name, e.group_id AS group_id, g.name AS group_name,"
+                        + " CASE WHEN n.kind IN ('REPLY_ON_MY_ENTRY', 'REPLY_ON_FOLLOWED_THREAD') THEN r.body"
+                        + " WHEN n.kind = 'OUTCOME_REPORTED' THEN e.outcome_note ELSE e.question END AS text"
+                        + " FROM notification n"
                         + " LEFT JOIN member_name a ON a.member_id = n.actor_id"
+                        + " JOIN entry_thread e ON e.entry_id = n.entry_id"
+                        + " JOIN group_directory g ON g.group_id = e.group_id"
+                        + " LEFT JOIN reply_text r ON r.reply_id = n.reply_id"
                         + " WHERE n.member_id = :me" + unread + keyset.and() + " ORDER BY " + keyset.orderBy())
                 .unwrap(NativeQuery.class)
                 .addEntity("n", Notification.class)
                 .addScalar("actor_name", StandardBasicTypes.STRING)
+                .addScalar("group_id", StandardBasicTypes.UUID)
+                .addScalar("group_name", StandardBasicTypes.STRING)
+                .addScalar("text", StandardBasicTypes.STRING)
                 .setParameter("me", actor.id())
                 .setMaxResults(keyset.fetchSize());
         List<InboxItem> rows = keyset.bind(query).getResultList().stream()
-                .map(r -> item((Notification) r[0], (String) r[1])).toList();
+                .map(r -> item((Notification) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4]))
+                .toList();
         Page<InboxItem> page = keyset.page(rows, i -> List.of(i.createdAt(), i.id()));
         return new InboxPage(page.items(), page.nextCursor(), unreadCount(actor));
     }
@@ -114,8 +146,20 @@ public class NotificationService {
                 .executeUpdate();
     }
 
-    private static InboxItem item(Notification n, String actorName) {
-        return new InboxItem(n.id, n.kind, n.entryId, n.replyId, n.actorId, actorName, n.readAt != null, n.createdAt);
+    private static InboxItem item(Notification n, String actorName, UUID groupId, String groupName, String text) {
+        String link = "/entries/" + n.entryId + (n.replyId == null ? "" : "#reply-" + n.replyId);
+        return new InboxItem(n.id, n.kind, n.entryId, n.replyId, n.actorId, actorName, groupId, groupName,
+                excerpt(text), link, n.readAt != null, n.createdAt);
+    }
+
+    /** The text on one line, at most {@link #EXCERPT_LENGTH} code points, never splitting a character. */
+    static String excerpt(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.codePointCount(0, line.length()) <= EXCERPT_LENGTH ? line
+                : line.substring(0, line.offsetByCodePoints(0, EXCERPT_LENGTH)).stripTrailing() + "…";
     }
 
     private static long unreadCount(Actor actor) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.learninglog.api.contract.NotificationsApi;
 import org.learninglog.api.contract.model.AuthorRefJson;
+import org.learninglog.api.contract.model.GroupRefJson;
 import org.learninglog.api.contract.model.MarkReadJson;
 import org.learninglog.api.contract.model.NotificationJson;
 import org.learninglog.api.contract.model.NotificationPageJson;
@@ -49,6 +50,9 @@ class NotificationsResource implements NotificationsApi {
                 .replyId(item.replyId())
                 .actor(item.actorId() == null ? null
                         : new AuthorRefJson().id(item.actorId()).displayName(item.actorName()))
+                .group(item.groupId() == null ? null : new GroupRefJson().id(item.groupId()).name(item.groupName()))
+                .excerpt(item.excerpt())
+                .link(item.link())
                 .read(item.read())
                 .createdAt(item.createdAt().atOffset(ZoneOffset.UTC));
     }

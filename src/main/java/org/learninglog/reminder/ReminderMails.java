@@ -1,6 +1,7 @@
 package org.learninglog.reminder;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import org.learninglog.mail.MailKind;
 import org.learninglog.mail.MailTexts;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
+import org.learninglog.mail.ReplyByEmailConfig;
+import org.learninglog.mail.ReplyTarget;
 import org.learninglog.mail.UnsubscribeTokens;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -21,8 +24,9 @@ import io.quarkus.qute.TemplateInstance;
 class ReminderMails implements MailComposer {
 
     /** What the templates show. */
+    /** @param replyByEmail whether the email can be answered by email (it then shows the entry's headings) */
     public record View(ReminderMail reminder, String weekDates, String postUrl, String unsubscribeUrl,
-            String language) {
+            String language, boolean replyByEmail) {
     }
 
     @CheckedTemplate
@@ -35,7 +39,10 @@ class ReminderMails implements MailComposer {
     private final PublicLinks links;
     private final UnsubscribeTokens unsubscribeTokens;
 
-    ReminderMails(PublicLinks links, UnsubscribeTokens unsubscribeTokens) {
+    private final boolean replyByEmail;
+
+    ReminderMails(PublicLinks links, UnsubscribeTokens unsubscribeTokens, ReplyByEmailConfig replyByEmail) {
+        this.replyByEmail = replyByEmail.domain().filter(d -> !d.isBlank()).isPresent();
         this.links = links;
         this.unsubscribeTokens = unsubscribeTokens;
     }
@@ -52,12 +59,21 @@ class ReminderMails implements MailComposer {
         ReminderMail reminder = email.data(kind);
         MailTexts texts = MailTexts.of(email.locale());
         String unsubscribeUrl = unsubscribeTokens.link(email.recipientMemberId(), UnsubscribeTokens.REMINDERS);
-        View view = view(texts, reminder, links.to(postPath(reminder)), unsubscribeUrl);
+        View view = view(texts, reminder, links.to(postPath(reminder)), unsubscribeUrl, replyByEmail);
         Map<String, String> headers = Map.of(
                 "List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return ComposedMail.of(subject(texts, kind, reminder), kind == ReminderMail.FOLLOW_UP
                 ? () -> Templates.followUp(view) : () -> Templates.reminder(view), headers, texts);
+    }
+
+    /** A reply by email to a reminder or follow-up is the member's entry of that week in that group. */
+    @Override
+    public Optional<ReplyTarget> replyTarget(OutboundEmail email) {
+        MailKind<ReminderMail> kind = ReminderMail.FOLLOW_UP.name().equals(email.kind()) ? ReminderMail.FOLLOW_UP
+                : ReminderMail.REMINDER;
+        ReminderMail reminder = email.data(kind);
+        return Optional.of(new ReplyTarget.Week(reminder.groupId(), reminder.week()));
     }
 
     static String subject(MailTexts texts, MailKind<ReminderMail> kind, ReminderMail reminder) {
@@ -72,7 +88,12 @@ class ReminderMails implements MailComposer {
     }
 
     static View view(MailTexts texts, ReminderMail reminder, String postUrl, String unsubscribeUrl) {
+        return view(texts, reminder, postUrl, unsubscribeUrl, false);
+    }
+
+    static View view(MailTexts texts, ReminderMail reminder, String postUrl, String unsubscribeUrl,
+            boolean replyByEmail) {
         return new View(reminder, texts.weekDates(reminder.week()), postUrl, unsubscribeUrl,
-                texts.locale().toLanguageTag());
+                texts.locale().toLanguageTag(), replyByEmail);
     }
 }

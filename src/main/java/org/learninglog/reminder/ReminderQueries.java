@@ -106,10 +106,21 @@ class ReminderQueries {
                   AND NOT %s
             )
             SELECT d.dedupe_key, d.nudge, d.member_id, d.display_name, d.group_id, d.group_name, d.week,
-                   last.question, COALESCE(last.answered, false)
+                   last.question, COALESCE(last.answered, false), CAST(replies.list AS text)
             FROM due d
             LEFT JOIN entry_posted last ON last.group_id = d.group_id AND last.member_id = d.member_id
                                        AND last.week = d.previous_week AND last.question IS NOT NULL
+            LEFT JOIN LATERAL (
+                SELECT jsonb_agg(jsonb_build_object('authorName', a.display_name, 'body', left(r.body, 600),
+                                                    'accepted', r.accepted) ORDER BY r.accepted DESC, r.created_at)
+                           AS list
+                FROM (SELECT t.author_id, t.body, t.created_at,
+                             COALESCE(t.reply_id = last.accepted_reply_id, false) AS accepted
+                      FROM thread_reply t WHERE t.entry_id = last.entry_id
+                      ORDER BY COALESCE(t.reply_id = last.accepted_reply_id, false) DESC, t.created_at
+                      LIMIT 3) r
+                JOIN member_name a ON a.member_id = r.author_id
+            ) replies ON true
             """.formatted(DEDUPE_KEY, AWAY, POSTED, ENQUEUED);
 
     /**
@@ -171,7 +182,18 @@ class ReminderQueries {
                 ReminderMail.FOLLOW_UP.name().equals(row[1]) ? ReminderMail.FOLLOW_UP : ReminderMail.REMINDER,
                 uuid(row[2]), (String) row[0],
                 new ReminderMail((String) row[3], uuid(row[4]), (String) row[5], (String) row[6], (String) row[7],
-                        (Boolean) row[8])));
+                        (Boolean) row[8], replies((String) row[9]))));
+    }
+
+    private List<ReminderMail.LastReply> replies(String list) {
+        if (list == null) {
+            return List.of();
+        }
+        try {
+            return List.of(json.readValue(list, ReminderMail.LastReply[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The replies to last week's question cannot be read", e);
+        }
     }
 
     /** An open group as the preview pages them. */

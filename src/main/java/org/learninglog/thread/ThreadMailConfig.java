@@ -18,6 +18,10 @@ interface ThreadMailConfig {
     @WithDefault("10m")
     Duration coalesceWindow();
 
+    /** New questions within this window after the first one come in one email (`questionNotifications` IMMEDIATE). */
+    @WithDefault("1h")
+    Duration questionWindow();
+
     /** Members' local time of the daily digest (DAILY_DIGEST). */
     @WithDefault("08:00")
     LocalTime digestTime();

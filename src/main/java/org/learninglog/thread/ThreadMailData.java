@@ -20,6 +20,12 @@ final class ThreadMailData {
     /** Replies to one thread within its coalescing window, to a member who wants each thread's news at once. */
     static final MailKind<Activity> ACTIVITY = MailKind.of("THREAD_ACTIVITY", Activity.class);
 
+    /** New questions in the member's groups within one coalescing window, to a member who wants them at once. */
+    static final MailKind<Questions> QUESTIONS = MailKind.of("QUESTIONS_ASKED", Questions.class);
+
+    /** How the advice worked out, to the member whose answer was accepted. */
+    static final MailKind<Outcome> OUTCOME = MailKind.of("OUTCOME_REPORTED", Outcome.class);
+
     /** A day's news of all the threads a member follows, at their local digest time. */
     static final MailKind<Digest> DIGEST = MailKind.of("THREAD_DIGEST", Digest.class);
 
@@ -41,11 +47,24 @@ final class ThreadMailData {
     record Activity(List<Item> items) {
     }
 
+    /** @param items one per question, oldest first */
+    record Questions(List<Item> items) {
+    }
+
     /**
      * @param day   the member's local day of the digest
      * @param items the notifications by thread, each thread's oldest first
      */
     record Digest(LocalDate day, List<Item> items) {
+    }
+
+    /**
+     * @param entryId the entry that tells the outcome (this week's)
+     * @param outcome an {@code Entry.Outcome} name
+     * @param note    null when the asker wrote none
+     */
+    record Outcome(UUID entryId, String groupName, String askerName, String question, String answer, String outcome,
+            String note) {
     }
 
     record Unanswered(UUID entryId, String groupName, String question, String authorName, String week) {

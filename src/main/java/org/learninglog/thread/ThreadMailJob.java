@@ -69,6 +69,10 @@ public class ThreadMailJob {
             int enqueued = outbox.enqueueAll(activity.mails());
             notifications.markEmailed(activity.notificationIds(), now);
 
+            var questions = queries.questions(now, config.questionWindow());
+            enqueued += outbox.enqueueAll(questions.mails());
+            notifications.markEmailed(questions.notificationIds(), now);
+
             var digests = queries.digests(now, config.digestTime());
             enqueued += outbox.enqueueAll(digests.mails());
             notifications.markEmailed(digests.notificationIds(), now);

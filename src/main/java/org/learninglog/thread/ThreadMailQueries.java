@@ -21,6 +21,7 @@ import org.learninglog.notification.Notification;
 import org.learninglog.thread.ThreadMailData.Activity;
 import org.learninglog.thread.ThreadMailData.Digest;
 import org.learninglog.thread.ThreadMailData.Item;
+import org.learninglog.thread.ThreadMailData.Questions;
 import org.learninglog.thread.ThreadMailData.Unanswered;
 import org.learninglog.time.ZoneClock;
 
@@ -40,7 +41,12 @@ class ThreadMailQueries {
     record Emails<T extends Record>(List<OutboundMail<T>> mails, List<UUID> notificationIds) {
     }
 
-    private static final String DIGEST_ZONES = "SELECT DISTINCT time_zone FROM member_recipient WHERE reply_notifications = 'DAILY_DIGEST' AND active";
+    private static final String DIGEST_ZONES = "SELECT DISTINCT time_zone FROM member_recipient"
+            + " WHERE (reply_notifications = 'DAILY_DIGEST' OR question_notifications = 'DAILY_DIGEST') AND active";
+
+    /** Which preference decides a pending notification's email: new questions have their own. */
+    private static final String PREFERENCE = "CASE WHEN n.kind = 'QUESTION_ASKED' THEN m.question_notifications"
+            + " ELSE m.reply_notifications END";
 
     /** One pending notification with what an email shows of it, as {@link #item} reads it from column 4 on. */
     private static final String ITEM = """
@@ -64,7 +70,7 @@ class ThreadMailQueries {
             WITH first AS (
                 SELECT n.member_id, n.entry_id, min(n.created_at) AS first_at
                 FROM notification_unmailed n JOIN member_recipient m ON m.member_id = n.member_id
-                WHERE m.reply_notifications = 'IMMEDIATE' AND m.active
+                WHERE m.reply_notifications = 'IMMEDIATE' AND m.active AND n.kind <> 'QUESTION_ASKED'
                 GROUP BY n.member_id, n.entry_id
                 HAVING min(n.created_at) <= CAST(:closedBefore AS timestamptz)
             )
@@ -73,8 +79,28 @@ class ThreadMailQueries {
                    f.member_id, NULL, %s
             %s
             JOIN first f ON f.member_id = n.member_id AND f.entry_id = n.entry_id
-            WHERE n.created_at < f.first_at + CAST(:window AS interval)
+            WHERE n.created_at < f.first_at + CAST(:window AS interval) AND n.kind <> 'QUESTION_ASKED'
             ORDER BY f.member_id, f.entry_id, n.created_at, n.notification_id""".formatted(ITEM, PENDING_JOINS);
+
+    /**
+     * Questions, IMMEDIATE: per member whose first pending question's window has closed, the questions of that
+     * window, across their groups, oldest first.
+     */
+    private static final String QUESTIONS = """
+            WITH first AS (
+                SELECT n.member_id, min(n.created_at) AS first_at
+                FROM notification_unmailed n JOIN member_recipient m ON m.member_id = n.member_id
+                WHERE m.question_notifications = 'IMMEDIATE' AND m.active AND n.kind = 'QUESTION_ASKED'
+                GROUP BY n.member_id
+                HAVING min(n.created_at) <= CAST(:closedBefore AS timestamptz)
+            )
+            SELECT 'questions:' || f.member_id || ':'
+                       || to_char(f.first_at AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS.US') AS dedupe_key,
+                   f.member_id, NULL, %s
+            %s
+            JOIN first f ON f.member_id = n.member_id
+            WHERE n.created_at < f.first_at + CAST(:window AS interval) AND n.kind = 'QUESTION_ASKED'
+            ORDER BY f.member_id, n.created_at, n.notification_id""".formatted(ITEM, PENDING_JOINS);
 
     /** DAILY_DIGEST: per member, everything pending from before their latest local digest time, by thread. */
     private static final String DIGESTS = """
@@ -85,8 +111,9 @@ class ThreadMailQueries {
             SELECT 'digest:' || m.member_id || ':' || d.day AS dedupe_key, m.member_id, CAST(d.day AS text), %s
             %s
             JOIN digest d ON d.time_zone = m.time_zone
-            WHERE m.reply_notifications = 'DAILY_DIGEST' AND m.active AND n.created_at < d.cutoff
-            ORDER BY m.member_id, e.entry_id, n.created_at, n.notification_id""".formatted(ITEM, PENDING_JOINS);
+            WHERE %s = 'DAILY_DIGEST' AND m.active AND n.created_at < d.cutoff
+            ORDER BY m.member_id, e.entry_id, n.created_at, n.notification_id""".formatted(ITEM, PENDING_JOINS,
+            PREFERENCE);
 
     /** Questions without any reply for long enough, to the group's other members who want thread emails. */
     private static final String UNANSWERED = """
@@ -114,6 +141,14 @@ class ThreadMailQueries {
                 .setParameter("closedBefore", now.minus(window).toString())
                 .setParameter("window", window.toSeconds() + " seconds"));
         return emails(rows, ThreadMailData.ACTIVITY, (row, items) -> new Activity(items));
+    }
+
+    /** One email per member whose question window, opened by the first new question, closed by now. */
+    Emails<Questions> questions(Instant now, Duration window) {
+        List<Object[]> rows = rows(entityManager.createNativeQuery(QUESTIONS)
+                .setParameter("closedBefore", now.minus(window).toString())
+                .setParameter("window", window.toSeconds() + " seconds"));
+        return emails(rows, ThreadMailData.QUESTIONS, (row, items) -> new Questions(items));
     }
 
     /** One digest per member whose local digest time has come, of everything pending before it. */
@@ -153,8 +188,13 @@ class ThreadMailQueries {
         for (int i = 1; i <= rows.size(); i++) {
             if (i == rows.size() || !rows.get(i)[0].equals(rows.get(start)[0])) {
                 Object[] first = rows.get(start);
-                List<Item> items = rows.subList(start, i).stream().map(ThreadMailQueries::item).toList();
-                mails.add(new OutboundMail<>(kind, uuid(first[1]), (String) first[0], data.of(first, items)));
+                // A question removed since it was asked is news no more: handled, but not mailed.
+                List<Item> items = rows.subList(start, i).stream().map(ThreadMailQueries::item)
+                        .filter(item -> item.kind() != Notification.Kind.QUESTION_ASKED || item.question() != null)
+                        .toList();
+                if (!items.isEmpty()) {
+                    mails.add(new OutboundMail<>(kind, uuid(first[1]), (String) first[0], data.of(first, items)));
+                }
                 start = i;
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,8 +17,8 @@ import org.learninglog.mail.MailKind;
 import org.learninglog.mail.MailTexts;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
+import org.learninglog.mail.ReplyTarget;
 import org.learninglog.mail.UnsubscribeTokens;
-import org.learninglog.notification.Notification;
 import org.learninglog.thread.ThreadMailData.Digest;
 import org.learninglog.thread.ThreadMailData.Item;
 import org.learninglog.thread.ThreadMailData.Unanswered;
@@ -58,6 +59,10 @@ class ThreadMails implements MailComposer {
         static native TemplateInstance digest(String day, List<ThreadView> threads, int moreThreads, Footer footer);
 
         static native TemplateInstance unanswered(Unanswered question, String url, Footer footer);
+
+        static native TemplateInstance questions(List<ThreadView> questions, Footer footer);
+
+        static native TemplateInstance outcome(ThreadMailData.Outcome told, String result, String url, Footer footer);
     }
 
     private final PublicLinks links;
@@ -70,18 +75,37 @@ class ThreadMails implements MailComposer {
 
     @Override
     public Set<MailKind<?>> kinds() {
-        return Set.of(ThreadMailData.ACTIVITY, ThreadMailData.DIGEST, ThreadMailData.UNANSWERED);
+        return Set.of(ThreadMailData.ACTIVITY, ThreadMailData.DIGEST, ThreadMailData.UNANSWERED,
+                ThreadMailData.QUESTIONS, ThreadMailData.OUTCOME);
     }
 
     @Override
     public ComposedMail compose(OutboundEmail email) {
         MailTexts texts = MailTexts.of(email.locale());
-        String unsubscribeUrl = unsubscribeTokens.link(email.recipientMemberId(), UnsubscribeTokens.REPLIES);
+        boolean questions = ThreadMailData.QUESTIONS.name().equals(email.kind());
+        String unsubscribeUrl = unsubscribeTokens.link(email.recipientMemberId(),
+                questions ? UnsubscribeTokens.QUESTIONS : UnsubscribeTokens.REPLIES);
         Footer footer = new Footer(unsubscribeUrl, texts.locale().toLanguageTag());
         Map<String, String> headers = Map.of(
                 "List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         Function<UUID, String> threadUrl = entryId -> links.to(threadPath(entryId));
+        if (ThreadMailData.OUTCOME.name().equals(email.kind())) {
+            ThreadMailData.Outcome told = email.data(ThreadMailData.OUTCOME);
+            String result = switch (told.outcome()) {
+                case "WORKED" -> texts.msg().outcome_worked();
+                case "PARTLY" -> texts.msg().outcome_partly();
+                case "DID_NOT_WORK" -> texts.msg().outcome_didNotWork();
+                default -> texts.msg().outcome_notTriedYet();
+            };
+            String url = threadUrl.apply(told.entryId());
+            return ComposedMail.of(texts.msg().outcomeMail_subject(told.askerName(), result),
+                    () -> Templates.outcome(told, result, url, footer), headers, texts);
+        }
+        if (questions) {
+            List<ThreadView> asked = threads(texts, email.data(ThreadMailData.QUESTIONS).items(), threadUrl);
+            return ComposedMail.of(subject(texts, asked), () -> Templates.questions(asked, footer), headers, texts);
+        }
         if (ThreadMailData.ACTIVITY.name().equals(email.kind())) {
             ThreadView thread = threads(texts, email.data(ThreadMailData.ACTIVITY).items(), threadUrl).get(0);
             return ComposedMail.of(subject(texts, thread), () -> Templates.activity(thread, footer), headers, texts);
@@ -100,6 +124,25 @@ class ThreadMails implements MailComposer {
                 texts);
     }
 
+    /** A reply by email answers the email's one thread; a digest or question email of several names none. */
+    @Override
+    public Optional<ReplyTarget> replyTarget(OutboundEmail email) {
+        List<UUID> entries;
+        if (ThreadMailData.OUTCOME.name().equals(email.kind())) {
+            return Optional.empty();
+        }
+        if (ThreadMailData.UNANSWERED.name().equals(email.kind())) {
+            entries = List.of(email.data(ThreadMailData.UNANSWERED).entryId());
+        } else if (ThreadMailData.ACTIVITY.name().equals(email.kind())) {
+            entries = email.data(ThreadMailData.ACTIVITY).items().stream().map(Item::entryId).distinct().toList();
+        } else if (ThreadMailData.QUESTIONS.name().equals(email.kind())) {
+            entries = email.data(ThreadMailData.QUESTIONS).items().stream().map(Item::entryId).distinct().toList();
+        } else {
+            entries = email.data(ThreadMailData.DIGEST).items().stream().map(Item::entryId).distinct().toList();
+        }
+        return Optional.of(entries.size() == 1 ? new ReplyTarget.Thread(entries.get(0)) : new ReplyTarget.Several());
+    }
+
     static String threadPath(UUID entryId) {
         return "/entries/" + entryId;
     }
@@ -109,6 +152,14 @@ class ThreadMails implements MailComposer {
         int replies = (int) thread.lines().stream().filter(l -> l.body() != null).count() + thread.moreLines();
         return replies == 1 ? texts.msg().thread_subjectOneReply(thread.groupName(), shorten(thread.question()))
                 : texts.msg().thread_subjectReplies(thread.groupName(), replies, shorten(thread.question()));
+    }
+
+    /** Of a question email: the one question, or how many. */
+    static String subject(MailTexts texts, List<ThreadView> questions) {
+        ThreadView first = questions.get(0);
+        return questions.size() == 1
+                ? texts.msg().questions_subjectOne(first.groupName(), first.authorName(), shorten(first.question()))
+                : texts.msg().questions_subjectMany(questions.size());
     }
 
     static String subject(MailTexts texts, Digest digest) {
@@ -128,9 +179,11 @@ class ThreadMails implements MailComposer {
             List<Line> lines = new ArrayList<>();
             int text = 0;
             for (Item item : group) {
-                Line line = item.kind() == Notification.Kind.ANSWER_ACCEPTED
-                        ? new Line(texts.msg().thread_accepted(item.actorName()), null)
-                        : new Line(texts.msg().thread_replied(item.actorName()), item.body());
+                Line line = switch (item.kind()) {
+                    case ANSWER_ACCEPTED -> new Line(texts.msg().thread_accepted(item.actorName()), null);
+                    case QUESTION_ASKED -> new Line(texts.msg().thread_newQuestion(), null);
+                    default -> new Line(texts.msg().thread_replied(item.actorName()), item.body());
+                };
                 text += line.body() == null ? 0 : line.body().codePointCount(0, line.body().length());
                 if (!lines.isEmpty() && text > MAX_THREAD_TEXT) {
                     break;

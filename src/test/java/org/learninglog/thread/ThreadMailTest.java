@@ -153,7 +153,8 @@ class ThreadMailTest extends ClockAndMailTest {
         TestMember answered = data.member("Answered");
         UUID groupId = data.group("Nudge " + TestData.suffix(), asker, ana, quiet);
         UUID otherGroup = data.group("Answered " + TestData.suffix(), answered, ana);
-        as(quiet.token()).body(Map.of("replyNotifications", "OFF")).patch("/api/v1/me").then().statusCode(200);
+        as(quiet.token()).body(Map.of("replyNotifications", "OFF", "questionNotifications", "OFF")).patch("/api/v1/me")
+                .then().statusCode(200);
         question(asker, groupId);
         String repliedTo = question(answered, otherGroup);
         reply(ana, repliedTo, "Here is an answer");
