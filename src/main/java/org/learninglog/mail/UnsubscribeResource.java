@@ -28,7 +28,7 @@ class UnsubscribeResource implements UnsubscribeApi {
     static class Templates {
         static native TemplateInstance confirm(String displayName, String emails, String token, String language);
 
-        static native TemplateInstance done(String displayName, String emails, String switchOn, String language);
+        static native TemplateInstance done(String displayName, String emails, String language);
 
         static native TemplateInstance invalid();
     }
@@ -71,7 +71,6 @@ class UnsubscribeResource implements UnsubscribeApi {
                     LOG.infof("Member %s switched %s emails off by one-click unsubscribe", u.memberId(), u.purpose());
                     MailTexts texts = MailTexts.of(Locale.forLanguageTag(members.language(u.memberId())));
                     return page(200, Templates.done(displayName, EMAILS.get(u.purpose()).apply(texts.msg()),
-                            reminders ? "{\"reminders\": true}" : "{\"replyNotifications\": \"IMMEDIATE\"}",
                             texts.locale().toLanguageTag()), texts);
                 })
                 .orElseGet(UnsubscribeResource::invalid);
