@@ -180,7 +180,7 @@ function showWeekLog(log) {
   for (const entry of log.entries) {
     list.append(h('li', { class: 'entry' },
       h('h3', {}, h('a', { href: '/entries/' + entry.id }, entry.author.displayName), ' ', statusBadge(entry.questionStatus)),
-      h('p', { class: 'muted' }, authorLine(entry)),
+      entry.late ? h('p', { class: 'muted' }, t('late')) : null,
       entryText(entry),
       h('p', {}, h('a', { href: '/entries/' + entry.id }, t('replies', entry.replyCount)))));
   }
@@ -272,6 +272,7 @@ async function entryForm(me, groupId, week, open, late) {
     $('conflict').hidden = true;
     label();
     say(t('posted'));
+    get('/groups/' + groupId + '/weeks/' + week + '/entries').then(showWeekLog).catch(fail);
   };
   const save = async () => {
     if (!saved) {
@@ -593,7 +594,7 @@ pages.admin = async (me) => {
 
 async function adminMembers() {
   const list = $('admin-members');
-  const items = await all('/members');
+  const items = (await get('/members?limit=50')).items;
   list.textContent = '';
   for (const member of items) {
     list.append(h('li', {}, h('span', {}, member.displayName, ' — ', member.email || '', ' — ', t(member.role),
@@ -609,7 +610,7 @@ async function adminMembers() {
 
 async function adminGroups() {
   const list = $('admin-groups');
-  const items = await all('/groups');
+  const items = (await get('/groups?limit=50')).items;
   list.textContent = '';
   for (const group of items) {
     list.append(h('li', {}, h('a', { href: '/groups/' + group.id + '/members' }, group.name),
