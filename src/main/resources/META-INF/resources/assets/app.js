@@ -418,7 +418,15 @@ pages.notifications = async () => {
   for (const notification of page.items) {
     const name = notification.actor ? notification.actor.displayName : t('someone');
     const item = h('li', { class: notification.read ? 'entry' : 'entry unread' },
-      h('p', {}, h('a', { href: '/entries/' + notification.entryId }, t(notification.kind, name)),
+      h('p', {}, h('a', {
+        href: '/entries/' + notification.entryId,
+        // Following a notification reads it.
+        onclick: notification.read ? null : (event) => {
+          event.preventDefault();
+          call('POST', '/me/notifications/read', { body: { ids: [notification.id] } })
+            .catch(() => null).then(() => location.assign(event.target.href));
+        },
+      }, t(notification.kind, name)),
         notification.read ? null : h('span', { class: 'badge open' }, t('unread'))),
       h('p', { class: 'muted' }, date(notification.createdAt)));
     if (!notification.read) {

@@ -304,6 +304,10 @@ class WebBrowserTest extends ClockAndMailTest {
         Browser.Tab peerTab = signedIn(peer, "/notifications");
         assertThat(peerTab.page().locator("#notifications"))
                 .containsText("<img src=x onerror=window.__xss=1> accepted");
+        peerTab.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("accepted your reply")).click();
+        peerTab.page().waitForURL(url("/entries/" + entryId));
+        peerTab.ready();
+        assertThat(peerTab.page().locator("#unread")).isHidden();
         tab.page().hover("#thread-heading");
         tab.noScriptRan();
         peerTab.noScriptRan();
