@@ -1,5 +1,5 @@
 -- search: each question's sentence embedding (all-MiniLM-L6-v2, 384 dimensions), computed by the service (the model
--- runs in process) and compared in Java over one group's questions; pgvector is not available here (decision 84).
+-- runs in process) and compared in Java over one group's questions; pgvector is not available here (decision 81).
 -- Null until the service has computed it; a changed question loses it, to be computed again.
 ALTER TABLE search_document ADD COLUMN embedding real[];
 

@@ -1,6 +1,6 @@
 -- search: the group's memory. Every entry and reply has a row in search_document, kept current by the database
 -- (triggers below), with a stored tsvector in the group's language and an unaccented plain text for trigrams.
--- PostgreSQL is the search engine (decision 80).
+-- PostgreSQL is the search engine (decision 77).
 
 -- group: each group's language (en, de, es, pl), which its entries and replies are searched in.
 ALTER TABLE learning_group ADD COLUMN language text NOT NULL DEFAULT 'en'
@@ -24,7 +24,7 @@ WHERE m.share_expertise AND m.active;
 -- installation serves the whole database, in whatever schema it lives: where they exist already they are used
 -- there, otherwise they are created in the service's schema (the first on the search path). The tests create
 -- them in `public` before Flyway runs (TestDatabase), so that cleaning one test run's schema never drops them
--- under another's. Everything below names them through the schema they are found in (decision 81).
+-- under another's. Everything below names them through the schema they are found in (decision 78).
 DO $$
 DECLARE
     accents text;

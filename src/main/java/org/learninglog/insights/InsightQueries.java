@@ -48,7 +48,7 @@ class InsightQueries {
 
     // The weeks come as parallel lists: the week, its Monday, its period. A member counts for a week when they
     // joined before it ended (Monday 00:00 UTC after it) or posted for it; away when they did not post and their
-    // awayUntil is after the group's log day of that week (what the reminders skip, decision 90).
+    // awayUntil is after the group's log day of that week (what the reminders skip, decision 83).
     private static final String FIGURES = """
             WITH weeks AS (
                 SELECT w.week, w.monday, w.period

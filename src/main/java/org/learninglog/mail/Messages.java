@@ -110,6 +110,8 @@ public interface Messages {
 
     String unsubscribe_doneHow();
 
+    String unsubscribe_settingsLink();
+
     String unsubscribe_invalidTitle();
 
     String unsubscribe_invalidHeading();

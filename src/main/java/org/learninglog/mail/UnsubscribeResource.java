@@ -28,7 +28,7 @@ class UnsubscribeResource implements UnsubscribeApi {
     static class Templates {
         static native TemplateInstance confirm(String displayName, String emails, String token, String language);
 
-        static native TemplateInstance done(String displayName, String emails, String switchOn, String language);
+        static native TemplateInstance done(String displayName, String emails, String language);
 
         static native TemplateInstance invalid();
     }
@@ -39,15 +39,11 @@ class UnsubscribeResource implements UnsubscribeApi {
             UnsubscribeTokens.REPLIES, Messages::unsubscribe_emails_replies,
             UnsubscribeTokens.QUESTIONS, Messages::unsubscribe_emails_questions);
 
-    /** What each kind of token switches off, and the `PATCH /me` body that switches it on again. */
+    /** What each kind of token switches off (the settings page switches it on again). */
     private static final Map<String, MemberService.Emails> SWITCHES = Map.of(
             UnsubscribeTokens.REMINDERS, MemberService.Emails.REMINDERS,
             UnsubscribeTokens.REPLIES, MemberService.Emails.REPLY_NOTIFICATIONS,
             UnsubscribeTokens.QUESTIONS, MemberService.Emails.QUESTION_NOTIFICATIONS);
-    private static final Map<String, String> SWITCH_ON = Map.of(
-            UnsubscribeTokens.REMINDERS, "{\"reminders\": true}",
-            UnsubscribeTokens.REPLIES, "{\"replyNotifications\": \"IMMEDIATE\"}",
-            UnsubscribeTokens.QUESTIONS, "{\"questionNotifications\": \"DAILY_DIGEST\"}");
 
     private final UnsubscribeTokens tokens;
     private final MemberService members;
@@ -80,7 +76,6 @@ class UnsubscribeResource implements UnsubscribeApi {
                     LOG.infof("Member %s switched %s emails off by one-click unsubscribe", u.memberId(), u.purpose());
                     MailTexts texts = MailTexts.of(Locale.forLanguageTag(members.language(u.memberId())));
                     return page(200, Templates.done(displayName, EMAILS.get(u.purpose()).apply(texts.msg()),
-                            SWITCH_ON.get(u.purpose()),
                             texts.locale().toLanguageTag()), texts);
                 })
                 .orElseGet(UnsubscribeResource::invalid);

@@ -43,7 +43,7 @@ public class GroupMemory {
     /** How many candidates each ranking gives the fusion; reciprocal rank fusion's constant. */
     private static final int CANDIDATES = 10;
     private static final int FUSION = 60;
-    /** The cosine below which a question is not taken for the same one (decision 84). */
+    /** The cosine below which a question is not taken for the same one (decision 81). */
     static final double MEANING_AT_LEAST = 0.4;
 
     private final GroupAccess access;
@@ -60,7 +60,7 @@ public class GroupMemory {
 
     /**
      * The group's questions most like the text: by its words (full text) and, in the languages configured, by its
-     * meaning too (sentence embeddings), the two rankings fused by reciprocal rank (decision 84).
+     * meaning too (sentence embeddings), the two rankings fused by reciprocal rank (decision 81).
      */
     @ReadOnly
     public List<SimilarQuestion> similar(Actor actor, UUID groupId, String text, Integer limit) {

@@ -24,7 +24,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 /**
  * Questions' sentence embeddings: all-MiniLM-L6-v2 (quantized), which ships inside its jar and runs in process, so
  * nothing is downloaded at run time. Stored in `search_document.embedding` (`real[]`) by a job, and compared in Java
- * over one group's questions (decision 84). Loaded at first use (about a second).
+ * over one group's questions (decision 81). Loaded at first use (about a second).
  */
 @ApplicationScoped
 public class QuestionEmbeddings {

@@ -11,7 +11,7 @@ interface SimilarConfig {
 
     /**
      * The group languages whose similar questions are ranked by meaning as well as by words (the hybrid); the
-     * others by words alone. Decision 84: the hybrid won on the labelled set in all three languages measured.
+     * others by words alone. Decision 81: the hybrid won on the labelled set in all three languages measured.
      */
     @WithDefault("en,de,es")
     Set<String> byMeaning();

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * asked before, the same questions asked again in other words, and unrelated distractors, in English, German and
  * Spanish), recall@3 of the ranking by words (full text) against the ranking by meaning (all-MiniLM-L6-v2, quantized,
  * run in process) and the hybrid that fuses both by reciprocal rank, as `GET /questions/similar` uses them. The numbers go
- * into decision 84; the test fails only if the set or the model breaks, not on the numbers.
+ * into decision 81; the test fails only if the set or the model breaks, not on the numbers.
  */
 @QuarkusTest
 class SimilarQuestionsEvaluationTest {
