@@ -129,14 +129,16 @@ class ExpertsTest {
                 List.of("packaging"));
         clock.advance(Duration.ofHours(3));
         suggestions.suggestDue();
-        as(ana.token()).get("/api/v1/me/notifications").then().body("items", empty());
+        // Ana is told of the group's other questions (QUESTION_ASKED); only suggestions count here.
+        as(ana.token()).get("/api/v1/me/notifications").then()
+                .body("items.findAll { it.kind == 'EXPERT_SUGGESTED' }", empty());
         clock.advance(Duration.ofHours(2));
         suggestions.suggestDue();
         suggestions.suggestDue();
         as(ana.token()).get("/api/v1/me/notifications").then().statusCode(200)
-                .body("items.kind", equalTo(List.of("EXPERT_SUGGESTED", "EXPERT_SUGGESTED")))
-                .body("items.entryId", equalTo(List.of(asked, asked)))
-                .body("items.actor.displayName", org.hamcrest.Matchers.containsInAnyOrder("Ben", "Celina"));
+                .body("items.findAll { it.kind == 'EXPERT_SUGGESTED' }.entryId", equalTo(List.of(asked, asked)))
+                .body("items.findAll { it.kind == 'EXPERT_SUGGESTED' }.actor.displayName",
+                        org.hamcrest.Matchers.containsInAnyOrder("Ben", "Celina"));
         // The people suggested are not shown the question; Otto, who did not opt in, is not suggested.
         as(ben.token()).get("/api/v1/me/notifications").then().body("items.kind", not(hasItem("EXPERT_SUGGESTED")));
         as(celina.token()).get("/api/v1/me/notifications").then()
