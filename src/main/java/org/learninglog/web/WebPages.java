@@ -52,6 +52,10 @@ class WebPages {
 
         static native TemplateInstance notifications();
 
+        static native TemplateInstance search();
+
+        static native TemplateInstance insights(String groupId);
+
         static native TemplateInstance settings();
 
         static native TemplateInstance members(String groupId);
@@ -99,6 +103,12 @@ class WebPages {
     }
 
     @GET
+    @Path("groups/{groupId}/insights")
+    public Response insights(@PathParam("groupId") String groupId) {
+        return isId(groupId) ? page("insights", Templates.insights(groupId)) : notFound();
+    }
+
+    @GET
     @Path("entries/{entryId}")
     public Response thread(@PathParam("entryId") String entryId) {
         return isId(entryId) ? page("thread", Templates.thread(entryId)) : notFound();
@@ -114,6 +124,12 @@ class WebPages {
     @Path("notifications")
     public Response notifications() {
         return page("notifications", Templates.notifications());
+    }
+
+    @GET
+    @Path("search")
+    public Response search() {
+        return page("search", Templates.search());
     }
 
     @GET

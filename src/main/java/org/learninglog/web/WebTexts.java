@@ -318,4 +318,68 @@ interface WebTexts {
     String outcome_notYet();
 
     String outcome_alreadySent();
+
+    String nav_search();
+
+    String notification_questionAsked(String name);
+
+    String notification_outcomeReported(String name);
+
+    String notification_expertSuggested(String name);
+
+    String notification_other();
+
+    String notification_inGroup(String group);
+
+    String entry_outcome();
+
+    String entry_outcomeNotSaid();
+
+    String entry_outcomeNote();
+
+    String entryOutcome_worked();
+
+    String entryOutcome_partly();
+
+    String entryOutcome_didNotWork();
+
+    String entryOutcome_notTriedYet();
+
+    String similar_heading();
+
+    String similar_found(String count);
+
+    String similar_asked(String name, String week);
+
+    String search_title();
+
+    String search_label();
+
+    String search_submit();
+
+    String search_more();
+
+    String search_nothing();
+
+    String search_found(String query);
+
+    String insights_link();
+
+    String insights_title();
+
+    String insights_heading(String group);
+
+    String insights_week();
+
+    String insights_postingRate();
+
+    String insights_medianFirstReply();
+
+    String insights_chart();
+
+    String insights_minutes(String count);
+
+    String insights_hours(String count);
+
+    String insights_noFigure();
 }

@@ -165,9 +165,9 @@ pages.week = async (me) => {
   }
   const log = week === currentWeek ? current : await get(base + week + '/entries');
   showWeekLog(log);
-  await showLastQuestion(groupId, addWeeks(week, -1));
+  const askedLastWeek = await showLastQuestion(groupId, addWeeks(week, -1));
   const open = week === currentWeek || week === addWeeks(currentWeek, -1);
-  await entryForm(me, groupId, week, open, week !== currentWeek);
+  await entryForm(me, groupId, week, open, week !== currentWeek, askedLastWeek);
 };
 
 function showWeekLog(log) {
@@ -192,7 +192,7 @@ function showWeekLog(log) {
 async function showLastQuestion(groupId, week) {
   const mine = await call('GET', '/groups/' + groupId + '/weeks/' + week + '/entries/me', { expect: [404] });
   if (mine.status !== 200 || !mine.body.question) {
-    return;
+    return false;
   }
   const entry = mine.body;
   $('last-question-text').textContent = entry.question;
@@ -207,13 +207,16 @@ async function showLastQuestion(groupId, week) {
       h('span', { class: 'muted' }, reply.author.displayName + ': '), reply.body));
   }
   $('last-question').hidden = false;
+  return true;
 }
 
 // The entry form: a draft lives in localStorage until it is posted, and an edit made elsewhere is shown, not
 // overwritten (PATCH with If-Match; 412 shows the saved version).
-async function entryForm(me, groupId, week, open, late) {
+async function entryForm(me, groupId, week, open, late, askedLastWeek) {
   const form = $('entry-form');
-  const fields = ['tried', 'failed', 'question', 'tags'];
+  // How last week's advice worked out: only asked of someone who asked a question last week (else a 422).
+  const fields = ['tried', 'failed', 'question', 'tags'].concat(askedLastWeek ? ['outcome', 'outcomeNote'] : []);
+  $('outcome-fields').hidden = !askedLastWeek;
   const draftKey = 'learninglog.draft.' + me.id + '.' + groupId + '.' + week;
   let saved = null;
   let etag = null;
@@ -238,6 +241,8 @@ async function entryForm(me, groupId, week, open, late) {
     $('failed').value = entry.failed || '';
     $('question').value = entry.question || '';
     $('tags').value = Array.isArray(entry.tags) ? entry.tags.join(', ') : entry.tags || '';
+    $('outcome').value = entry.outcome || '';
+    $('outcomeNote').value = entry.outcomeNote || '';
   };
   const current = () => Object.fromEntries(fields.map((f) => [f, $(f).value]));
   const label = () => {
@@ -253,6 +258,7 @@ async function entryForm(me, groupId, week, open, late) {
   }
   label();
   form.addEventListener('input', () => localStorage.setItem(draftKey, JSON.stringify(current())));
+  similarQuestions(groupId, () => saved && saved.id);
 
   const body = () => {
     const values = current();
@@ -262,6 +268,12 @@ async function entryForm(me, groupId, week, open, late) {
       write.question = values.question;
     } else if (saved) {
       write.clearQuestion = true;
+    }
+    if (askedLastWeek && values.outcome) {
+      write.outcome = values.outcome;
+      if (values.outcomeNote.trim()) {
+        write.outcomeNote = values.outcomeNote.trim();
+      }
     }
     return write;
   };
@@ -314,6 +326,48 @@ async function entryForm(me, groupId, week, open, late) {
     saved = $('conflict').latest;
     etag = $('conflict').dataset.etag;
     save().catch(fail);
+  });
+}
+
+// "Has anyone asked this before?": earlier questions like the one being written, a moment after typing stops.
+function similarQuestions(groupId, ownEntryId) {
+  let timer = null;
+  let asked = '';
+  const show = (text, items) => {
+    if (text !== $('question').value.trim()) {
+      return; // an answer to something typed before: a newer request is on its way
+    }
+    const list = $('similar-list');
+    list.textContent = '';
+    const shown = items.filter((q) => q.entryId !== ownEntryId()).slice(0, 3);
+    $('similar-heading').hidden = shown.length === 0;
+    $('similar-count').textContent = shown.length ? t('similarFound', shown.length) : '';
+    for (const question of shown) {
+      list.append(h('li', { class: 'reply' },
+        h('p', {}, h('a', { href: '/entries/' + question.entryId }, question.question), ' ', statusBadge(question.status)),
+        h('p', { class: 'muted' }, t('similarAsked', question.author.displayName, question.week)),
+        question.acceptedAnswer ? h('p', { class: 'accepted' }, h('strong', {}, t('acceptedAnswer') + ': '),
+          h('span', { class: 'muted' }, question.acceptedAnswer.author.displayName + ': '),
+          question.acceptedAnswer.excerpt) : null));
+    }
+  };
+  $('question').addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const text = $('question').value.trim();
+      if (text === asked) {
+        return;
+      }
+      asked = text;
+      if (text.length < 8) {
+        show(text, []);
+        return;
+      }
+      get('/questions/similar?groupId=' + encodeURIComponent(groupId) + '&limit=4&text=' + encodeURIComponent(text))
+        .then((page) => show(text, page.items))
+        // Only a help while writing: when it fails, the form goes on without it.
+        .catch((error) => console.warn('similar questions', error));
+    }, 400);
   });
 }
 
@@ -408,6 +462,21 @@ pages.questions = async () => {
   }
 };
 
+// The kinds this page knows have their own words; a kind added later still shows, in general words.
+const NOTIFICATION_KINDS = ['REPLY_ON_MY_ENTRY', 'REPLY_ON_FOLLOWED_THREAD', 'ANSWER_ACCEPTED', 'QUESTION_ASKED',
+  'OUTCOME_REPORTED', 'EXPERT_SUGGESTED'];
+
+function notificationText(notification) {
+  const name = notification.actor ? notification.actor.displayName : t('someone');
+  return NOTIFICATION_KINDS.includes(notification.kind) ? t(notification.kind, name) : t('otherNotification');
+}
+
+// Only a path of this site: the link comes from the API, but a page never follows a link elsewhere by a click.
+function notificationLink(notification) {
+  const link = typeof notification.link === 'string' && /^\/(?!\/)/.test(notification.link) ? notification.link : null;
+  return link || '/entries/' + notification.entryId;
+}
+
 pages.notifications = async () => {
   const page = await get('/me/notifications?limit=50');
   const list = $('notifications');
@@ -416,19 +485,21 @@ pages.notifications = async () => {
     list.append(h('li', {}, t('allRead')));
   }
   for (const notification of page.items) {
-    const name = notification.actor ? notification.actor.displayName : t('someone');
-    const item = h('li', { class: notification.read ? 'entry' : 'entry unread' },
+    const item = h('li', { class: notification.read ? 'entry notification' : 'entry notification unread' },
       h('p', {}, h('a', {
-        href: '/entries/' + notification.entryId,
+        href: notificationLink(notification),
         // Following a notification reads it.
         onclick: notification.read ? null : (event) => {
           event.preventDefault();
+          const href = event.currentTarget.href;
           call('POST', '/me/notifications/read', { body: { ids: [notification.id] } })
-            .catch(() => null).then(() => location.assign(event.target.href));
+            .catch(() => null).then(() => location.assign(href));
         },
-      }, t(notification.kind, name)),
+      }, notificationText(notification)),
         notification.read ? null : h('span', { class: 'badge open' }, t('unread'))),
-      h('p', { class: 'muted' }, date(notification.createdAt)));
+      notification.excerpt ? h('p', { class: 'excerpt' }, notification.excerpt) : null,
+      h('p', { class: 'muted' }, notification.group ? t('inGroup', notification.group.name) + ' · ' : '',
+        date(notification.createdAt)));
     if (!notification.read) {
       item.append(h('button', {
         type: 'button',
@@ -444,6 +515,118 @@ function notificationActions() {
   $('mark-all-read').addEventListener('click', () => call('POST', '/me/notifications/read', { body: {} })
     .then(() => Promise.all([pages.notifications(), refreshUnread()])).then(() => say(t('allRead'))).catch(fail));
 }
+
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * A search excerpt as nodes, never as markup: the server escapes the text (the five entities of search_html) and
+ * wraps matches in <mark>…</mark>; those markers become <mark> elements, everything else text.
+ */
+function excerptNodes(excerpt) {
+  const nodes = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>' || part === '</mark>') {
+      marked = part === '<mark>';
+    } else if (part) {
+      const text = part.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
+      nodes.push(marked ? h('mark', {}, text) : document.createTextNode(text));
+    }
+  }
+  return nodes;
+}
+
+function searchHit(hit) {
+  const link = '/entries/' + hit.entryId + (hit.replyId ? '#reply-' + hit.replyId : '');
+  return h('li', { class: 'entry' },
+    h('p', { class: 'excerpt' }, h('a', { href: link }, excerptNodes(hit.excerpt))),
+    h('p', { class: 'muted' }, t('by', hit.author.displayName), ' · ', t('weekOf', hit.week, hit.groupName), ' ',
+      hit.accepted ? h('strong', { class: 'badge answered' }, t('acceptedAnswer')) : statusBadge(hit.questionStatus)));
+}
+
+pages.search = async () => {
+  const address = new URLSearchParams(location.search);
+  const query = address.get('q') || '';
+  const size = /^[0-9]{1,2}$/.test(address.get('limit') || '') ? address.get('limit') : '20';
+  $('q').value = query;
+  if (!query.trim()) {
+    return;
+  }
+  const heading = $('search-results-heading');
+  heading.textContent = t('searchFound', query);
+  heading.hidden = false;
+  const list = $('search-results');
+  const more = $('search-more');
+  let cursor = null;
+  const load = async () => {
+    const page = await get('/search?limit=' + size + '&q=' + encodeURIComponent(query)
+      + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    if (!cursor && !page.items.length) {
+      list.append(h('li', {}, t('searchNothing')));
+    }
+    page.items.forEach((hit) => list.append(searchHit(hit)));
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+  };
+  more.addEventListener('click', () => load().catch(fail));
+  await load();
+};
+
+function percent(share) {
+  return share === null || share === undefined ? t('noFigure') : Math.round(share * 100) + ' %';
+}
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) {
+    return t('noFigure');
+  }
+  return seconds < 3600 ? t('minutes', Math.round(seconds / 60))
+    : t('hours', (seconds / 3600).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 }));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS(SVG, tag);
+  Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, String(value)));
+  children.forEach((child) => element.append(child));
+  return element;
+}
+
+// The posting rate per week as bars, drawn here from the same figures as the table beside it.
+function postingChart(weeks) {
+  const bar = 24;
+  const gap = 8;
+  const height = 120;
+  const width = Math.max(weeks.length, 1) * (bar + gap);
+  const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (height + 20), role: 'img',
+    'aria-labelledby': 'insights-chart-caption', class: 'bars' });
+  weeks.forEach((week, i) => {
+    const rate = typeof week.postingRate === 'number' ? week.postingRate : 0;
+    const tall = Math.round(rate * height);
+    chart.append(svg('rect', { x: i * (bar + gap), y: height - tall, width: bar, height: tall, class: 'bar' },
+      svg('title', {}, week.week + ': ' + percent(week.postingRate))));
+    chart.append(svg('text', { x: i * (bar + gap) + bar / 2, y: height + 14, 'text-anchor': 'middle', class: 'axis' },
+      week.week.slice(-3)));
+  });
+  return chart;
+}
+
+pages.insights = async () => {
+  const groupId = $('insights').dataset.groupId;
+  const insights = await get('/groups/' + groupId + '/insights');
+  $('insights-heading').textContent = t('insightsHeading', insights.groupName);
+  document.title = t('insightsHeading', insights.groupName) + ' · Learning Log';
+  const rows = $('insights-table').tBodies[0];
+  rows.textContent = '';
+  const weeks = insights.weeks || [];
+  for (const week of weeks) {
+    rows.append(h('tr', {}, h('th', { scope: 'row' }, week.week), h('td', {}, percent(week.postingRate)),
+      h('td', {}, duration(week.medianSecondsToFirstReply))));
+  }
+  $('insights-chart').textContent = '';
+  $('insights-chart').append(postingChart(weeks));
+};
 
 function timeZones(select, selected) {
   const zones = Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [];

@@ -165,10 +165,10 @@ class WebBrowserTest extends ClockAndMailTest {
         assertThat(askerTab.page().locator("#replies .accepted")).containsText("A deposit of one euro per crate.");
         assertThat(askerTab.page().locator("#thread-status")).containsText("answered");
 
-        // The peer is told (besides of the question itself); reading the notifications empties the count.
+        // The peer is told; reading the notifications empties the count.
         peerTab.page().reload();
         peerTab.ready();
-        assertThat(peerTab.page().locator("#unread")).hasText("2 unread");
+        assertThat(peerTab.page().locator("#unread")).hasText("2 unread"); // the question asked, and this
         peerTab.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications")).click();
         peerTab.ready();
         assertThat(peerTab.page().locator("#notifications")).containsText("Asker accepted your reply as the answer");
@@ -305,10 +305,9 @@ class WebBrowserTest extends ClockAndMailTest {
         assertThat(peerTab.page().locator("#notifications"))
                 .containsText("<img src=x onerror=window.__xss=1> accepted");
         peerTab.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("accepted your reply")).click();
-        peerTab.page().waitForURL(url("/entries/" + entryId));
+        peerTab.page().waitForURL(url("/entries/" + entryId + "#reply-" + replyId));
         peerTab.ready();
-        // Following the notification read it; the one of the question being asked is left.
-        assertThat(peerTab.page().locator("#unread")).hasText("1 unread");
+        assertThat(peerTab.page().locator("#unread")).hasText("1 unread"); // the question asked is left
         tab.page().hover("#thread-heading");
         tab.noScriptRan();
         peerTab.noScriptRan();
@@ -350,12 +349,20 @@ class WebBrowserTest extends ClockAndMailTest {
         pages.put("notifications", "/notifications");
         pages.put("settings", "/settings");
         pages.put("members", "/groups/" + group + "/members");
+        pages.put("search", "/search?q=sensors");
+        pages.put("insights", "/groups/" + group + "/insights");
         for (Map.Entry<String, String> page : pages.entrySet()) {
             tab.page().navigate(url(page.getValue()));
             tab.ready();
             tab.accessible(page.getKey());
             tab.screenshots(page.getKey());
         }
+        // The insights' last 12 weeks, as rows and as bars drawn in the page.
+        tab.page().navigate(url("/groups/" + group + "/insights"));
+        tab.ready();
+        assertThat(tab.page().locator("#insights-table tbody tr")).hasCount(12);
+        assertThat(tab.page().locator("#insights-chart svg rect")).hasCount(12);
+        assertThat(tab.page().locator("#insights-table tbody tr").last()).containsText("2026-W11");
         tab.noScriptRan();
         tab.page().navigate(url("/entries/not-an-entry"));
         tab.accessible("not-found");
@@ -376,6 +383,153 @@ class WebBrowserTest extends ClockAndMailTest {
         signedOut.accessible("sign-in");
         signedOut.screenshots("sign-in");
         signedOut.context().close();
+    }
+
+    @Test
+    void shouldShowWhoAskedAQuestionInWhichGroupWithItsExcerptAndRenderKindsItDoesNotKnow() {
+        clock.set(LOG_DAY);
+        TestMember asker = data.member("Asker");
+        TestMember peer = data.member("Peer");
+        String groupName = "Questions " + TestData.suffix();
+        UUID group = data.group(groupName, null, asker, peer);
+        String entryId = post(asker, group, "Reusable crates", "Nobody returns them", "How do you get crates back?");
+
+        Browser.Tab tab = signedIn(peer, "/notifications");
+        assertThat(tab.page().locator("#unread")).hasText("1 unread");
+        assertThat(tab.page().locator("#notifications")).containsText("Asker asked a question");
+        assertThat(tab.page().locator("#notifications")).containsText("in " + groupName);
+        assertThat(tab.page().locator("#notifications .excerpt")).hasText("How do you get crates back?");
+        assertThat(tab.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Asker asked a question")))
+                .hasAttribute("href", "/entries/" + entryId);
+
+        // A kind added to the API later shows in general words, and the page still works.
+        tab.page().route(address -> address.contains("/api/v1/me/notifications?limit=50"), route -> {
+            com.microsoft.playwright.APIResponse response = route.fetch();
+            route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setResponse(response)
+                    .setBody(response.text().replace("\"QUESTION_ASKED\"", "\"KIND_FROM_THE_FUTURE\"")));
+        });
+        tab.page().reload();
+        tab.ready();
+        assertThat(tab.page().locator("#notifications")).containsText("News in a thread");
+        assertThat(tab.page().locator("#notifications .excerpt")).hasText("How do you get crates back?");
+        tab.noScriptRan();
+        tab.context().close();
+    }
+
+    @Test
+    void shouldOfferLastWeeksOutcomeOnlyToWhoAskedAQuestionAndSaveIt() {
+        clock.set(LOG_DAY.minus(Duration.ofDays(7)));
+        TestMember asker = data.member("Asker");
+        TestMember quiet = data.member("Quiet");
+        UUID group = data.group("Outcome " + TestData.suffix(), null, asker, quiet);
+        String lastWeek = post(asker, group, "Paper straws", "They go soft", "Which straws last?");
+        post(quiet, group, "Nothing special", "Nothing either", null);
+        clock.set(LOG_DAY);
+
+        Browser.Tab quietTab = signedIn(quiet, "/groups/" + group);
+        assertThat(quietTab.page().locator("#outcome")).isHidden();
+        quietTab.context().close();
+
+        Browser.Tab tab = signedIn(asker, "/groups/" + group);
+        Page page = tab.page();
+        page.getByLabel("How did last week's advice work out?").selectOption("PARTLY");
+        page.getByLabel("What came of it, in a few words").fill("Bamboo ones last, but cost more.");
+        page.getByLabel("One thing I tried").fill("Bamboo straws");
+        page.getByLabel("One thing that failed").fill("The price");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post my entry")).click();
+        assertThat(page.locator("#status")).hasText("Your entry is posted.");
+        Api.as(asker.token()).get("/api/v1/groups/{id}/weeks/current/entries/me", group).then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.equalTo("PARTLY"))
+                .body("outcomeNote", org.hamcrest.Matchers.equalTo("Bamboo ones last, but cost more."))
+                .body("outcomeOf", org.hamcrest.Matchers.equalTo(lastWeek));
+
+        page.reload();
+        tab.ready();
+        assertThat(page.locator("#outcome")).hasValue("PARTLY");
+        page.getByLabel("How did last week's advice work out?").selectOption("WORKED");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.locator("#status")).hasText("Your entry is posted.");
+        Api.as(asker.token()).get("/api/v1/groups/{id}/weeks/current/entries/me", group).then()
+                .body("outcome", org.hamcrest.Matchers.equalTo("WORKED"));
+        tab.noScriptRan();
+        tab.context().close();
+    }
+
+    @Test
+    void shouldShowEarlierSimilarQuestionsWithTheirAcceptedAnswersWhileTheQuestionIsTyped() {
+        clock.set(LOG_DAY.minus(Duration.ofDays(7)));
+        TestMember ana = data.member("Ana");
+        TestMember ben = data.member("Ben");
+        TestMember cleo = data.member("Cleo");
+        UUID group = data.group("Similar " + TestData.suffix(), null, ana, ben, cleo);
+        String labels = post(ana, group, "Asked suppliers for recycling labels", "They want a surcharge",
+                "How do I get suppliers to print recycling labels for free?");
+        String answer = Api.as(ben.token())
+                .body(Map.of("body", "Put the labels into the yearly tender, then nobody charges extra"))
+                .post("/api/v1/entries/{id}/replies", labels).then().statusCode(201).extract().path("id");
+        Api.as(ana.token()).body(Map.of("replyId", answer)).put("/api/v1/entries/{id}/answer", labels).then()
+                .statusCode(200);
+        clock.set(LOG_DAY);
+
+        Browser.Tab tab = signedIn(cleo, "/groups/" + group);
+        Page page = tab.page();
+        assertThat(page.locator("#similar")).hasAttribute("aria-live", "polite");
+        page.getByLabel("One question for my peers").pressSequentially("Can a supplier print the recycling label?");
+        assertThat(page.locator("#similar-heading")).hasText("Has anyone asked this before?");
+        assertThat(page.locator("#similar-list")).containsText("How do I get suppliers to print recycling labels");
+        assertThat(page.locator("#similar-list")).containsText("Put the labels into the yearly tender");
+        assertThat(page.locator("#similar-list a").first()).hasAttribute("href", "/entries/" + labels);
+        tab.accessible("week-similar");
+        tab.screenshots("week-similar");
+
+        page.getByLabel("One question for my peers").fill("");
+        page.getByLabel("One question for my peers").pressSequentially("Hm");
+        assertThat(page.locator("#similar-list li")).hasCount(0);
+        tab.noScriptRan();
+        tab.context().close();
+    }
+
+    @Test
+    void shouldFindAPostedEntryMarkTheMatchesShowAScriptAsTextAndPageOn() {
+        clock.set(LOG_DAY);
+        TestMember ana = data.member("Ana");
+        TestMember ben = data.member("Ben");
+        String groupName = "Search " + TestData.suffix();
+        UUID group = data.group(groupName, null, ana, ben);
+        String script = "<script>window.__xss='search'</script>";
+        String anas = post(ana, group, "Recycled cardboard boxes " + script + " & \"quotes\" 'too'",
+                "The cardboard got wet", null);
+        post(ben, group, "Cardboard dividers in the cold store", "Nothing failed", null);
+
+        Browser.Tab tab = signedIn(ana, "/");
+        tab.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+        tab.ready();
+        tab.page().getByLabel("Search the entries and replies of my groups").fill("cardboard");
+        tab.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+        tab.page().waitForURL(url("/search?q=cardboard"));
+        tab.ready();
+        assertThat(tab.page().locator("#search-results > li")).hasCount(2);
+        assertThat(tab.page().locator("#search-results")).containsText(script + " & \"quotes\" 'too'");
+        assertThat(tab.page().locator("#search-results mark").first())
+                .hasText(Pattern.compile("cardboard", Pattern.CASE_INSENSITIVE));
+        assertThat(tab.page().locator("#search-results")).containsText(groupName);
+        assertThat(tab.page().locator("#search-results")).containsText("2026-W11");
+        assertThat(tab.page().locator("#search-results a[href='/entries/" + anas + "']")).hasCount(1);
+        tab.noScriptRan();
+
+        // One hit a page: "More results" fetches the next page by its cursor, then there is no more.
+        tab.page().navigate(url("/search?q=cardboard&limit=1"));
+        tab.ready();
+        assertThat(tab.page().locator("#search-results > li")).hasCount(1);
+        tab.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More results")).click();
+        assertThat(tab.page().locator("#search-results > li")).hasCount(2);
+        assertThat(tab.page().locator("#search-more")).isHidden();
+
+        tab.page().navigate(url("/search?q=nosuchwordanywhere"));
+        tab.ready();
+        assertThat(tab.page().locator("#search-results")).hasText("Nothing found.");
+        tab.noScriptRan();
+        tab.context().close();
     }
 
     private static TestMember named(TestMember member, String displayName) {

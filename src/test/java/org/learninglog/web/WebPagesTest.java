@@ -36,8 +36,9 @@ class WebPagesTest extends ClockAndMailTest {
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private static final List<String> PAGES = List.of("/", "/groups/%s", "/groups/%s/weeks/current",
-            "/groups/%s/weeks/2026-W11", "/groups/%s/members", "/entries/%s", "/questions", "/notifications",
-            "/settings", "/admin");
+            "/groups/%s/weeks/2026-W11", "/groups/%s/members", "/groups/%s/insights", "/entries/%s", "/questions",
+            "/notifications",
+            "/settings", "/admin", "/search");
 
     @Inject
     Mailbox mailbox;
