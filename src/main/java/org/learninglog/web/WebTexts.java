@@ -205,6 +205,10 @@ interface WebTexts {
 
     String settings_replyEmails();
 
+    String settings_questionEmails();
+
+    String settings_shareExpertise();
+
     String settings_immediate();
 
     String settings_digest();

@@ -644,6 +644,8 @@ pages.settings = async (me) => {
   $('language').value = me.language;
   $('reminders').checked = me.reminders !== false;
   $('replyNotifications').value = me.replyNotifications || 'IMMEDIATE';
+  $('questionNotifications').value = me.questionNotifications || 'DAILY_DIGEST';
+  $('shareExpertise').checked = me.shareExpertise === true;
   $('awayUntil').value = me.awayUntil || '';
   $('profile-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -654,6 +656,8 @@ pages.settings = async (me) => {
       language: $('language').value,
       reminders: $('reminders').checked,
       replyNotifications: $('replyNotifications').value,
+      questionNotifications: $('questionNotifications').value,
+      shareExpertise: $('shareExpertise').checked,
       // Not away: a first day back of today (the API reads today or earlier as not away).
       awayUntil: away || new Date().toISOString().slice(0, 10),
     };

@@ -209,6 +209,26 @@ class WebBrowserTest extends ClockAndMailTest {
     }
 
     @Test
+    void shouldSwitchQuestionEmailsOffAndShareExpertiseInTheSettings() {
+        TestMember mia = data.member("Mia");
+        Browser.Tab tab = signedIn(mia, "/settings");
+        assertThat(tab.page().getByLabel("Emails about new questions in my groups")).hasValue("DAILY_DIGEST");
+        assertThat(tab.page().locator("#shareExpertise")).not().isChecked();
+        tab.page().getByLabel("Emails about new questions in my groups").selectOption("OFF");
+        tab.page().locator("#shareExpertise").check();
+        tab.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(tab.page().locator("#status")).hasText("Saved.");
+        Api.as(mia.token()).get("/api/v1/me").then()
+                .body("questionNotifications", org.hamcrest.Matchers.equalTo("OFF"))
+                .body("shareExpertise", org.hamcrest.Matchers.equalTo(true));
+        tab.page().reload();
+        tab.ready();
+        assertThat(tab.page().getByLabel("Emails about new questions in my groups")).hasValue("OFF");
+        assertThat(tab.page().locator("#shareExpertise")).isChecked();
+        tab.context().close();
+    }
+
+    @Test
     void shouldPostAnEntryByKeyboardAloneAndKeepTheDraftAcrossAReload() {
         clock.set(LOG_DAY);
         TestMember kim = data.member("Kim");
