@@ -336,7 +336,8 @@ public class BenchTool {
     private static final Pattern PARAMETERS = Pattern.compile("DETAIL:\\s+parameters: (.*)$");
     private static final Pattern LOG_ENTRY = Pattern.compile(
             "\\b(LOG|DETAIL|ERROR|WARNING|STATEMENT|HINT|CONTEXT|NOTICE|FATAL|PANIC|DEBUG\\d?|INFO):  ");
-    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')");
+    // Possessive: a long parameter (an entry's text, an embedding) must not recurse once per character.
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']++|'')*+)')");
 
     /** A captured statement and its bound values ($1 is values.get(0)); null values for NULL. */
     private record Captured(String sql, List<String> values) {
