@@ -435,6 +435,7 @@ client_ticks() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($1 + $2) * hz
 # CPU ticks of the benchmark database's backends over a load phase, sampled every 100 ms in the background
 # (a backend that comes and goes between two samples is missed; pgbench and the pool keep theirs open).
 backend_ticks_start() {
+  rm -f "$WORK/backend-ticks"
   (
     declare -A first last
     while :; do
@@ -445,7 +446,8 @@ backend_ticks_start() {
       done
       total=0
       for pid in "${!last[@]}"; do total=$((total + last[$pid] - first[$pid])); done
-      echo "$total" >"$WORK/backend-ticks"
+      # Written aside and renamed, so a reader never sees the file empty between truncation and write.
+      echo "$total" >"$WORK/backend-ticks.next" && mv -f "$WORK/backend-ticks.next" "$WORK/backend-ticks"
       sleep 0.1
     done
   ) &
@@ -455,10 +457,12 @@ backend_ticks_stop() {
   sleep 0.15
   kill "$BACKEND_SAMPLER" 2>/dev/null || true
   wait "$BACKEND_SAMPLER" 2>/dev/null || true
-  cat "$WORK/backend-ticks" 2>/dev/null || echo 0
+  local ticks
+  ticks=$(cat "$WORK/backend-ticks" 2>/dev/null || true)
+  echo "${ticks:-0}"
 }
 # add KEY N: R[KEY] += N
-add() { R[$1]=$(( ${R[$1]:-0} + $2 )); }
+add() { R[$1]=$(( ${R[$1]:-0} + ${2:-0} )); }
 
 field() { grep -oE "(^| )$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2; }
 
