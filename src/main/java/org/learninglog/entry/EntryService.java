@@ -69,6 +69,14 @@ public class EntryService {
      * Raised in the transaction, under the entry's row lock, when an entry comes to ask a question it did not ask
      * before: posted with one, or one added by a replace or an edit. Changing the words of a question raises none.
      */
+    /**
+     * An entry posted for a week (not a replacement of one): fired in the posting transaction, for the features
+     * that tell others of it (webhooks), with its words as posted.
+     */
+    public record EntryPosted(UUID entryId, UUID groupId, UUID authorId, String week, String tried, String failed,
+            String question) {
+    }
+
     public record QuestionAsked(UUID entryId, UUID groupId, UUID authorId) {
     }
 
@@ -81,10 +89,13 @@ public class EntryService {
     private final OpenWeeks weeks;
     private final Event<QuestionAsked> questionAsked;
     private final Event<OutcomeReported> outcomeReported;
+    private final Event<EntryPosted> entryPosted;
 
     EntryService(Clock clock, GroupAccess groups, EntryAccess access, OpenWeeks weeks,
-            Event<QuestionAsked> questionAsked, Event<OutcomeReported> outcomeReported) {
+            Event<QuestionAsked> questionAsked, Event<OutcomeReported> outcomeReported,
+            Event<EntryPosted> entryPosted) {
         this.outcomeReported = outcomeReported;
+        this.entryPosted = entryPosted;
         this.clock = clock;
         this.groups = groups;
         this.access = access;
@@ -138,6 +149,10 @@ public class EntryService {
         entry.updatedAt = now;
         entry.version++;
         EntryRevision.record(entry, created ? EntryRevision.Change.CREATED : EntryRevision.Change.REPLACED, now);
+        if (created) {
+            entryPosted.fire(new EntryPosted(entry.id, entry.groupId, entry.memberId, entry.week, entry.tried,
+                    entry.failed, entry.question));
+        }
         announceIfNewQuestion(entry, askedBefore);
         announceIfFirstOutcome(entry, toldBefore);
         return new Put(EntryView.of(entry, me.displayName), created);

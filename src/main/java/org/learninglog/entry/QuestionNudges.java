@@ -1,8 +1,11 @@
 package org.learninglog.entry;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
@@ -12,6 +15,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class QuestionNudges {
 
+    /** A question nobody replied to, now nudged about: fired once per question in the marking transaction. */
+    public record QuestionUnanswered(UUID entryId, UUID groupId) {
+    }
+
+    private final Event<QuestionUnanswered> unanswered;
+
+    QuestionNudges(Event<QuestionUnanswered> unanswered) {
+        this.unanswered = unanswered;
+    }
+
     /**
      * Records the nudge for every question asked in (askedAfter, askedBefore] that has no reply and was not
      * nudged about yet, in the caller's transaction.
@@ -20,14 +33,18 @@ public class QuestionNudges {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int markNudged(Instant askedAfter, Instant askedBefore, Instant now) {
-        return Entry.getEntityManager().createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<Object[]> marked = Entry.getEntityManager().createNativeQuery("""
                 UPDATE entry SET nudged_at = CAST(:now AS timestamptz)
                 WHERE question IS NOT NULL AND deleted_at IS NULL AND reply_count = 0 AND nudged_at IS NULL
                   AND created_at <= CAST(:askedBefore AS timestamptz)
-                  AND created_at > CAST(:askedAfter AS timestamptz)""")
+                  AND created_at > CAST(:askedAfter AS timestamptz)
+                RETURNING id, group_id""")
                 .setParameter("now", now.toString())
                 .setParameter("askedBefore", askedBefore.toString())
                 .setParameter("askedAfter", askedAfter.toString())
-                .executeUpdate();
+                .getResultList();
+        marked.forEach(row -> unanswered.fire(new QuestionUnanswered((UUID) row[0], (UUID) row[1])));
+        return marked.size();
     }
 }

@@ -273,4 +273,15 @@ public interface Messages {
     String reminder_replyBy(String authorName);
 
     String reminder_howDidItGo();
+
+    // A webhook endpoint disabled after failing (the webhook feature's email to the group's facilitators).
+    String webhookDisabled_subject(String groupName);
+
+    String webhookDisabled_intro(String groupName, String url, int failures);
+
+    String webhookDisabled_lastError(String error);
+
+    String webhookDisabled_enable();
+
+    String webhookDisabled_why(String groupName);
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -38,14 +39,26 @@ public class ThreadService {
     public record NewReply(String body) {
     }
 
+    /** A reply posted in a thread, fired in its transaction (for webhooks). */
+    public record ReplyPosted(UUID replyId, UUID entryId, UUID groupId, UUID authorId) {
+    }
+
+    /** A reply accepted as the answer to an entry's question, fired in its transaction (for webhooks). */
+    public record AnswerAccepted(UUID entryId, UUID replyId, UUID groupId, UUID acceptedBy, UUID answeredBy) {
+    }
+
     private final Clock clock;
     private final EntryAccess entries;
     private final EntryThreads threads;
     private final Followers followers;
     private final NotificationService notifications;
+    private final Event<ReplyPosted> replyPosted;
+    private final Event<AnswerAccepted> answerAccepted;
 
     ThreadService(Clock clock, EntryAccess entries, EntryThreads threads, Followers followers,
-            NotificationService notifications) {
+            NotificationService notifications, Event<ReplyPosted> replyPosted, Event<AnswerAccepted> answerAccepted) {
+        this.replyPosted = replyPosted;
+        this.answerAccepted = answerAccepted;
         this.clock = clock;
         this.entries = entries;
         this.threads = threads;
@@ -96,6 +109,7 @@ public class ThreadService {
                 .orElseThrow(() -> Problems.unprocessable("Reply " + replyId + " is not in this entry's thread"));
         if (!reply.id.equals(entry.acceptedReplyId())) {
             threads.accept(entry, reply.id);
+            answerAccepted.fire(new AnswerAccepted(entryId, reply.id, entry.groupId(), actor.id(), reply.memberId));
             if (!reply.memberId.equals(actor.id()) && Member.<Member>findById(reply.memberId).active
                     && Reply.markAcceptanceNotified(reply.id, clock.instant())) {
                 notifications.notify(List.of(reply.memberId), Notification.Kind.ANSWER_ACCEPTED, entryId, reply.id,
@@ -138,6 +152,7 @@ public class ThreadService {
                     reply.id, actor.id());
         }
         notifications.notify(others, Notification.Kind.REPLY_ON_FOLLOWED_THREAD, entry.id(), reply.id, actor.id());
+        replyPosted.fire(new ReplyPosted(reply.id, entry.id(), entry.groupId(), actor.id()));
         return reply;
     }
 
