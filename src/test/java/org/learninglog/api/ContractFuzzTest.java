@@ -154,7 +154,11 @@ class ContractFuzzTest {
                 .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).extract().path("id");
         String tokenId = Api.as(actor.token()).body(Map.of("name", "fuzz")).post("/api/v1/me/tokens").then()
                 .statusCode(201).extract().path("id");
-        ids = Map.ofEntries(Map.entry("groupId", groupId.toString()), Map.entry("memberId", peer.id().toString()),
+        String webhookId = Api.as(actor.token())
+                .body(Map.of("url", "http://127.0.0.1:9/fuzz", "events", List.of("question.asked")))
+                .post("/api/v1/groups/{g}/webhooks", groupId).then().statusCode(201).extract().path("webhook.id");
+        ids = Map.ofEntries(Map.entry("webhookId", webhookId), Map.entry("groupId", groupId.toString()),
+                Map.entry("memberId", peer.id().toString()),
                 Map.entry("entryId", entryId), Map.entry("replyId", replyId), Map.entry("tokenId", tokenId),
                 Map.entry("sessionId", UUID.randomUUID().toString()), Map.entry("week", "current"),
                 Map.entry("token", unsubscribeTokens.issue(actor.id(), UnsubscribeTokens.REMINDERS)),
