@@ -26,6 +26,11 @@ public class CurrentMember {
     }
 
     public Actor actor() {
+        return actorOf(identity);
+    }
+
+    /** The actor an authenticated security identity carries. */
+    public static Actor actorOf(SecurityIdentity identity) {
         return new Actor(UUID.fromString(identity.getPrincipal().getName()), identity.hasRole(ADMIN));
     }
 

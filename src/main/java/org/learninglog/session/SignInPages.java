@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -17,10 +18,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.learninglog.identity.Actor;
+import org.learninglog.identity.CurrentMember;
 import org.learninglog.member.MemberRules;
+import org.learninglog.security.SingleSignOn;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -60,20 +67,48 @@ class SignInPages {
     private final SessionCookies cookies;
     private final SignInConfig config;
     private final HttpServerRequest http;
+    private final CurrentIdentityAssociation identity;
 
     SignInPages(SignInService signIn, SessionService sessions, SessionCookies cookies, SignInConfig config,
-            HttpServerRequest http) {
+            HttpServerRequest http, CurrentIdentityAssociation identity) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.cookies = cookies;
         this.config = config;
         this.http = http;
+        this.identity = identity;
     }
 
+    /**
+     * The form; or, behind a company front door that passes the person's SSO token (`Authorization: Bearer`), a
+     * session for the token's member at once, and 303 to `next`: the pages then work with the cookie as usual.
+     */
     @GET
     @Path("sign-in")
     public Response form(@QueryParam("email") String email, @QueryParam("next") String next) {
+        if (http.getHeader("Authorization") != null) {
+            var opened = signedInBySso().flatMap(actor -> sessions.open(actor.id()));
+            if (opened.isPresent()) {
+                String to = SignInRules.next(next);
+                return Response.seeOther(URI.create(to == null ? "/" : to))
+                        .header("Set-Cookie", cookies.set(opened.get().secret()))
+                        .header("Cache-Control", "no-store").build();
+            }
+        }
         return page(200, Templates.form(email == null ? "" : email, SignInRules.next(next), false));
+    }
+
+    /** The member of the request's SSO token; empty for none, a failed one, or a personal access token. */
+    private Optional<Actor> signedInBySso() {
+        try {
+            SecurityIdentity caller = identity.getIdentity();
+            if (caller.isAnonymous() || !SingleSignOn.provedBySso(caller)) {
+                return Optional.empty();
+            }
+            return Optional.of(CurrentMember.actorOf(caller));
+        } catch (AuthenticationFailedException e) {
+            return Optional.empty();
+        }
     }
 
     @POST
