@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,6 +57,32 @@ public class Contract {
                     .forEachRemaining(types::add);
             return types;
         }).orElse(List.of());
+    }
+
+    /**
+     * The media types the operation's success (2xx) responses are in, in the contract's order: empty for an
+     * operation that answers with no content (a 204), empty too for a path or method the contract does not have.
+     */
+    public List<String> produces(String path, String method) {
+        return operation(path, method).map(operation -> {
+            Set<String> types = new LinkedHashSet<>();
+            operation.path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("2")) {
+                    resolve(response.getValue()).path("content").fieldNames().forEachRemaining(types::add);
+                }
+            });
+            return List.copyOf(types);
+        }).orElse(List.of());
+    }
+
+    /** Whether the contract has this method at this path (HEAD counting as GET). */
+    public boolean hasOperation(String path, String method) {
+        return operation(path, method).isPresent();
+    }
+
+    private Optional<JsonNode> operation(String path, String method) {
+        String name = "HEAD".equalsIgnoreCase(method) ? "get" : method.toLowerCase(Locale.ROOT);
+        return route(path).map(route -> route.item().path(name)).filter(JsonNode::isObject);
     }
 
     /** The schema of a parameter (`in` is `query`, `path` or `header`) of the operation at this path. */
