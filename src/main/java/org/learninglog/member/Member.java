@@ -68,6 +68,10 @@ public class Member extends PanacheEntityBase {
 
     public boolean active;
 
+    /** When the member's personal data was erased (they stay deactivated for good); null for everyone else. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

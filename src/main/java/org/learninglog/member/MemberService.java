@@ -1,6 +1,7 @@
 package org.learninglog.member;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -59,6 +60,11 @@ public class MemberService {
         this.deactivated = deactivated;
         this.invitationDue = invitationDue;
         this.tokens = tokens;
+    }
+
+    /** The caller's profile in its wire form (the same as `GET /me`). */
+    public Object meAsJson(Actor actor) {
+        return MemberViews.of(me(actor));
     }
 
     public MemberProfile me(Actor actor) {
@@ -143,6 +149,15 @@ public class MemberService {
         return found(memberId).displayName;
     }
 
+    /** The display names of these members, by id (erased members are "Former member"). */
+    public java.util.Map<UUID, String> displayNames(java.util.Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return Member.<Member>list("id in ?1", memberIds).stream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.id, m -> m.displayName));
+    }
+
     /** The member's language (a BCP 47 tag), for the page a signed link opens. */
     public String language(UUID memberId) {
         return found(memberId).language;
@@ -182,6 +197,9 @@ public class MemberService {
         }
         // Loaded and counted under the locks, so it is what the last committed change left.
         Member member = found(memberId);
+        if (member.erasedAt != null) {
+            throw Problems.conflict("The member was erased; nothing of them can be changed");
+        }
         if (mayRemoveAnAdministrator) {
             boolean removesAnAdministrator = member.role == Member.Role.ADMIN && member.active;
             if (removesAnAdministrator && Member.countOtherActiveAdministrators(memberId) == 0) {
@@ -215,6 +233,56 @@ public class MemberService {
         }
         member.updatedAt = clock.instant();
         return MemberProfile.of(member, true);
+    }
+
+    /** Who an erasure took the personal data of: what the other features look for to delete or scrub. */
+    public record Erased(UUID memberId, String formerEmail, String formerDisplayName, Instant erasedAt) {
+    }
+
+    /** The name an erased member is shown under. */
+    public static final String FORMER_MEMBER = "Former member";
+
+    /**
+     * An administrator erases a member's profile: name "Former member", email address and time zone replaced,
+     * preferences off, deactivated for good. Locks like a deactivation (the member's row and every active
+     * administrator's, in id order), so the last active administrator can be neither erased nor demoted by a
+     * racing request (422), and a token or session asked for at the same moment is served before or not at all.
+     * The rest of the member's data is the other features' to delete, in the same transaction.
+     */
+    public Erased eraseProfile(Actor actor, UUID memberId) {
+        requireAdmin(actor);
+        if (actor.id().equals(memberId)) {
+            throw Problems.unprocessable("Administrators cannot erase themselves");
+        }
+        Member.lockWithActiveAdministrators(memberId);
+        Member member = found(memberId);
+        if (member.erasedAt != null) {
+            throw Problems.conflict("The member was erased already");
+        }
+        if (member.role == Member.Role.ADMIN && member.active && Member.countOtherActiveAdministrators(memberId) == 0) {
+            throw Problems.unprocessable("The last active administrator cannot be erased;"
+                    + " make another member administrator first");
+        }
+        if (!Member.isActiveAdministrator(actor.id())) {
+            throw Problems.forbidden("Only administrators may do this; you no longer are one");
+        }
+        Instant now = clock.instant();
+        Erased erased = new Erased(memberId, member.email, member.displayName, now);
+        member.displayName = FORMER_MEMBER;
+        // Unique and no one's: an address of the reserved .invalid domain (RFC 2606), naming only the id.
+        member.email = "erased-" + memberId + "@erased.invalid";
+        member.timeZone = "UTC";
+        member.language = "en";
+        member.role = Member.Role.MEMBER;
+        member.reminders = false;
+        member.shareExpertise = false;
+        member.replyNotifications = Member.ReplyNotifications.OFF;
+        member.questionNotifications = Member.QuestionNotifications.OFF;
+        member.awayUntil = null;
+        member.active = false;
+        member.erasedAt = now;
+        member.updatedAt = now;
+        return erased;
     }
 
     /** A token for another member: administrators only, and only for an active member. */
