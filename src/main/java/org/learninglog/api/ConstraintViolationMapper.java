@@ -19,18 +19,12 @@ import org.learninglog.api.contract.model.FieldErrorJson;
 @Provider
 class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    private static final String IF_MATCH = "If-Match";
-
     @Override
     public Response toResponse(ConstraintViolationException exception) {
         List<FieldErrorJson> errors = exception.getConstraintViolations().stream()
                 .map(v -> Problems.fieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldErrorJson::getField))
                 .toList();
-        // RFC 6585: a change that needs a precondition and has none is 428, not a plain 400.
-        if (errors.stream().anyMatch(e -> IF_MATCH.equals(e.getField()))) {
-            return ProblemResponses.of(Problems.preconditionRequired(ETags.MISSING));
-        }
         return ProblemResponses.of(Problems.invalid(errors));
     }
 

@@ -3,7 +3,7 @@ package org.learninglog.api;
 /** Entity tags for versioned resources: the version in quotes, compared strongly. */
 public final class ETags {
 
-    static final String MISSING = "This change needs an If-Match header with the resource's ETag";
+    private static final String MISSING = "This change needs an If-Match header with the resource's ETag";
 
     private ETags() {
     }

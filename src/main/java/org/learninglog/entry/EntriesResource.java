@@ -29,7 +29,7 @@ class EntriesResource implements EntriesApi {
     }
 
     @Override
-    public Response patchEntry(UUID entryId, String ifMatch, EntryPatchJson body) {
+    public Response patchEntry(UUID entryId, EntryPatchJson body, String ifMatch) {
         var edit = new EntryService.Edit(body.getTried(), body.getFailed(), body.getQuestion(),
                 Boolean.TRUE.equals(body.getClearQuestion()), body.getTags(), EntryViews.outcome(body.getOutcome()),
                 body.getOutcomeNote());

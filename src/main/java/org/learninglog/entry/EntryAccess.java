@@ -38,6 +38,14 @@ public class EntryAccess {
     }
 
     /**
+     * As {@link #readable(Actor, UUID)}, for content of the entry's thread found by its own id (a reply): whoever may
+     * not see it gets the 404 of `what`, the same as for content that does not exist.
+     */
+    public EntryHead readable(Actor actor, UUID entryId, String what) {
+        return groups.content(actor, Entry.head(entryId, false), EntryHead::groupId, what);
+    }
+
+    /**
      * The entry, for changing it or its thread: as {@link #readable}, then 422 while its group is archived; holds the
      * locks in the order above until the transaction ends.
      */

@@ -23,6 +23,7 @@ public final class EntryViews {
     public static EntryJson of(EntryView entry) {
         return new EntryJson()
                 .id(entry.id())
+                .version(entry.version())
                 .groupId(entry.groupId())
                 .week(entry.week())
                 .author(new AuthorRefJson().id(entry.authorId()).displayName(entry.authorName()))

@@ -24,7 +24,13 @@ class ReplyResource implements ReplyApi {
     }
 
     @Override
-    public Response editReply(UUID replyId, String ifMatch, ReplyWriteJson body) {
+    public Response getReply(UUID replyId) {
+        ReplyView reply = threads.get(current.actor(), replyId);
+        return Response.ok(ThreadViews.of(reply)).header(HttpHeaders.ETAG, ETags.of(reply.version())).build();
+    }
+
+    @Override
+    public Response editReply(UUID replyId, ReplyWriteJson body, String ifMatch) {
         ReplyView reply = threads.edit(current.actor(), replyId, ifMatch, body.getBody());
         return Response.ok(ThreadViews.of(reply)).header(HttpHeaders.ETAG, ETags.of(reply.version())).build();
     }

@@ -72,6 +72,15 @@ public class ThreadService {
         return Reply.pageOfThread(entryId, entry.acceptedReplyId(), cursor, limit);
     }
 
+    /** One reply, for a member of its entry's group; 404 for anyone else, as for no such reply. */
+    @ReadOnly
+    public ReplyView get(Actor actor, UUID replyId) {
+        UUID entryId = Reply.entryOf(replyId).orElseThrow(() -> Problems.notFound("Reply"));
+        EntryHead entry = entries.readable(actor, entryId, "Reply");
+        Reply reply = Reply.<Reply>findByIdOptional(replyId).orElseThrow(() -> Problems.notFound("Reply"));
+        return view(reply, entry.acceptedReplyId());
+    }
+
     /** Posts a reply (the resource makes a repeated Idempotency-Key answer as the first request did). */
     public ReplyView reply(Actor actor, UUID entryId, NewReply request) {
         EntryHead entry = entries.writable(actor, entryId);

@@ -21,6 +21,7 @@ final class ThreadViews {
     static ReplyJson of(ReplyView reply) {
         return new ReplyJson()
                 .id(reply.id())
+                .version(reply.version())
                 .entryId(reply.entryId())
                 .author(new AuthorRefJson().id(reply.authorId()).displayName(reply.authorName()))
                 .body(reply.body())

@@ -185,6 +185,44 @@ class ThreadTest {
     }
 
     @Test
+    void shouldReadAReplyWhereItsLocationPointsAndEditItByTheVersionInAList() {
+        String location = as(peer.token()).body(Map.of("body", "Pool the orders"))
+                .post("/api/v1/entries/{id}/replies", entryId).then().statusCode(201).body("version", equalTo(1))
+                .extract().header("Location");
+        as(other.token()).get(location).then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("version", equalTo(1)).body("body", equalTo("Pool the orders"));
+        int version = as(peer.token()).get("/api/v1/entries/{id}/replies", entryId).then().statusCode(200).extract()
+                .path("items[0].version");
+        as(peer.token()).header("If-Match", "\"" + version + "\"").body(Map.of("body", "Pool the orders, twice"))
+                .patch(location).then().statusCode(200).header("ETag", equalTo("\"2\"")).body("version", equalTo(2));
+        as(peer.token()).header("If-Match", "*").body(Map.of("body", "Pool them whatever changed"))
+                .patch(location).then().statusCode(200).body("version", equalTo(3));
+        // If-Match is optional in the contract, so a client sends the request and sees the 428 itself.
+        as(peer.token()).body(Map.of("body", "no precondition")).patch(location).then().statusCode(428);
+        as(asker.token()).get(location).then().statusCode(200).body("version", equalTo(3));
+    }
+
+    @Test
+    void shouldAnswerAnOutsiderAsForNoSuchReply() {
+        String replyId = reply(peer, entryId, "Pool the orders");
+        TestMember stranger = data.member("Stranger");
+        String outsider = as(stranger.token()).get("/api/v1/replies/{id}", replyId).then().statusCode(404)
+                .extract().path("detail");
+        String none = as(peer.token()).get("/api/v1/replies/{id}", UUID.randomUUID()).then().statusCode(404)
+                .extract().path("detail");
+        assertEquals(none, outsider);
+    }
+
+    @Test
+    void shouldEditAnEntryByTheVersionInTheWeekLog() {
+        int version = as(asker.token()).get("/api/v1/groups/{g}/weeks/current/entries", groupId).then()
+                .statusCode(200).extract().path("entries[0].version");
+        as(asker.token()).header("If-Match", "\"" + version + "\"").body(Map.of("tried", "Recycled cardboard"))
+                .patch("/api/v1/entries/{id}", entryId).then().statusCode(200)
+                .header("ETag", equalTo("\"" + (version + 1) + "\"")).body("version", equalTo(version + 1));
+    }
+
+    @Test
     void shouldLetOnlyTheReplyAuthorEditWithAFreshETag() {
         String replyId = reply(peer, entryId, "Pool the orders");
         badRequestAs(other.token()).header("If-Match", "\"1\"").body(Map.of("body", "mine"))
