@@ -47,6 +47,10 @@ import java.util.regex.Pattern;
  *
  * count-statements CAPTURE
  *     Prints how many statements (BEGIN/COMMIT apart) and transactions one captured request issued.
+ *
+ * explain-script CAPTURE SCRIPT REGEX
+ *     Writes EXPLAIN (ANALYZE, BUFFERS) of every captured read (SELECT or WITH) whose text matches REGEX, with
+ *     the values it was bound to as literals, as a psql script; prints how many.
  * </pre>
  */
 public class BenchTool {
@@ -59,13 +63,15 @@ public class BenchTool {
             case "fixed-rate" -> fixedRate(args);
             case "pgbench-script" -> pgbenchScript(args);
             case "count-statements" -> countStatements(args);
+            case "explain-script" -> explainScript(args);
             default -> usage();
         }
     }
 
     private static void usage() {
         System.err.println("usage: BenchTool fixed-rate URL REQUESTS RATE SECONDS WARMUP_SECONDS CONNECTIONS"
-                + " | pgbench-script CAPTURE SCRIPT [\\command | value=>expression]... | count-statements CAPTURE");
+                + " | pgbench-script CAPTURE SCRIPT [\\command | value=>expression]... | count-statements CAPTURE"
+                + " | explain-script CAPTURE SCRIPT REGEX");
         System.exit(2);
     }
 
@@ -423,5 +429,36 @@ public class BenchTool {
                 out.println(sql.strip() + ";");
             }
         }
+    }
+
+    private static void explainScript(String[] args) throws IOException {
+        if (args.length != 4) {
+            usage();
+        }
+        Pattern wanted = Pattern.compile(args[3]);
+        int written = 0;
+        try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[2])), true, StandardCharsets.UTF_8)) {
+            for (Captured statement : readCapture(Path.of(args[1]))) {
+                String sql = literal(statement);
+                String head = sql.strip().toUpperCase(Locale.ROOT);
+                if (!(head.startsWith("SELECT") || head.startsWith("WITH")) || !wanted.matcher(sql).find()) {
+                    continue;
+                }
+                out.println("\\echo '-- statement " + ++written + "'");
+                out.println("EXPLAIN (ANALYZE, BUFFERS) " + sql.strip() + ";");
+            }
+        }
+        System.out.println(written);
+    }
+
+    /** The statement with its bound values written in as literals. */
+    private static String literal(Captured statement) {
+        String sql = statement.sql();
+        for (int i = statement.values().size(); i >= 1; i--) {
+            String value = statement.values().get(i - 1);
+            String replacement = value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+            sql = sql.replaceAll("\\$" + i + "(?![0-9])", Matcher.quoteReplacement(replacement));
+        }
+        return sql;
     }
 }

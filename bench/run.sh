@@ -70,11 +70,14 @@ PG_SETTINGS=${BENCH_PG_SETTINGS-"random_page_cost=1.1"}
 OUTPUT=${BENCH_OUTPUT:-$ROOT/docs/benchmarks.md}
 
 # The endpoints, in the order they run (reads before writes, so writes do not change what reads see).
-ENDPOINTS=(week_log thread questions group_insights org_insights put_entry post_reply)
+ENDPOINTS=(week_log thread questions search similar experts group_insights org_insights put_entry post_reply)
 declare -A LABEL=(
   [week_log]='`GET /groups/{g}/weeks/{week}/entries` (week'"'"'s log)'
   [thread]='`GET /entries/{id}/replies` (thread)'
   [questions]='`GET /questions?status=open`'
+  [search]='`GET /search?q=` (one word, two words, a phrase, misspelled)'
+  [similar]='`GET /questions/similar?groupId=&text=` (words and meaning)'
+  [experts]='`GET /experts?topic=`'
   [group_insights]='`GET /groups/{g}/insights` (52 weeks)'
   [org_insights]='`GET /insights` (every group, 12 weeks; administrator)'
   [put_entry]='`PUT /groups/{g}/weeks/current/entries/me`'
@@ -157,6 +160,7 @@ start_service() {
       QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
       LEARNINGLOG_PUBLIC_BASE_URL=https://bench.invalid \
       LEARNINGLOG_REMINDERS_EVERY=off LEARNINGLOG_MAIL_DISPATCH_EVERY=off LEARNINGLOG_THREAD_MAIL_EVERY=off QUARKUS_MAILER_MOCK=true \
+      LEARNINGLOG_SIMILAR_EMBED_EVERY=off LEARNINGLOG_EXPERTS_SUGGEST_EVERY=off \
       LEARNINGLOG_UNSUBSCRIBE_SIGNING_KEY=bench-only-unsubscribe-signing-key-not-secret \
       LEARNINGLOG_SIGN_IN_SIGNING_KEY=bench-only-sign-in-signing-key-not-secret-at-all \
       LEARNINGLOG_REPLY_BY_EMAIL_SIGNING_KEY=bench-only-reply-by-email-signing-key-not-secret \
@@ -259,6 +263,42 @@ SQL
   log "seeded: ${R[seed.rows]} in ${R[seed.seconds]} s"
 }
 
+# The questions' sentence embeddings, as the service's job computes them in production (similar questions compare
+# the text being written with them). The seed's questions repeat (about 1,400 distinct texts), so only one question
+# of each text is left for the job, run by a start of its own every second; the others get the same vector after.
+embed_questions() {
+  log "embedding the seed's questions (the service's job, once per distinct text)"
+  local t0; t0=$(date +%s)
+  psql_db >/dev/null <<SQL
+SET search_path TO $SCHEMA;
+CREATE TABLE bench.question_text AS
+SELECT DISTINCT ON (question) id, question FROM $SCHEMA.search_document
+WHERE kind = 'ENTRY' AND has_question ORDER BY question, id;
+-- An empty array is not null: the job passes these by until they get their text's vector below.
+UPDATE $SCHEMA.search_document d SET embedding = '{}'
+WHERE d.kind = 'ENTRY' AND d.has_question AND d.id NOT IN (SELECT id FROM bench.question_text);
+SQL
+  local missing
+  start_service embed -Dlearninglog.similar.embed-every=1s
+  for _ in $(seq 1 900); do
+    missing=$(psql_db -tA -c "SELECT count(*) FROM $SCHEMA.search_document WHERE kind = 'ENTRY' AND has_question AND embedding IS NULL")
+    ((missing == 0)) && break
+    sleep 1
+  done
+  stop_service
+  ((missing == 0)) || die "$missing questions still without an embedding after 15 minutes"
+  psql_db >/dev/null <<SQL
+SET search_path TO $SCHEMA;
+UPDATE $SCHEMA.search_document d SET embedding = e.embedding
+FROM bench.question_text t JOIN $SCHEMA.search_document e ON e.id = t.id
+WHERE d.embedding = '{}' AND d.question = t.question AND d.kind = 'ENTRY';
+VACUUM ANALYZE $SCHEMA.search_document;
+SQL
+  R[embed.texts]=$(psql_db -tA -c "SELECT count(*) FROM bench.question_text")
+  R[embed.seconds]=$(($(date +%s) - t0))
+  log "embedded ${R[embed.texts]} distinct questions in ${R[embed.seconds]} s"
+}
+
 # The request lists: METHOD <tab> PATH <tab> TOKEN [<tab> BODY], random but always authorised (a member's
 # own token for their own group, or for an entry of their group).
 make_request_lists() {
@@ -275,6 +315,59 @@ make_request_lists() {
     CROSS JOIN LATERAL (SELECT n FROM bench.member_n b WHERE b.group_id = e.group_id ORDER BY random() LIMIT 1) r"
   psql_db -tA -F $'\t' -o "$WORK/questions.tsv" -c "
     SELECT 'GET', '/api/v1/questions?status=open', 'll_bench_' || b.n
+    FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
+    JOIN bench.member_n b USING (n)"
+  # Search: by turns one word, two words, a phrase and a misspelled word (found by its spelling, in a second
+  # statement), from the seed's vocabulary; the first four lines are one of each (their plans are captured).
+  psql_db -tA -F $'\t' -o "$WORK/search.tsv" -c "
+    SELECT 'GET', '/api/v1/search?q=' || replace(replace(
+             CASE s.i % 4
+               WHEN 1 THEN (ARRAY['supplier', 'crates', 'delivery', 'packaging', 'labels', 'energy', 'franchise',
+                                  'budget', 'baler', 'thermostats', 'receipts', 'donation', 'pallet', 'solar',
+                                  'routine', 'checklist', 'breakage', 'permit', 'training', 'grant'])[1 + s.i % 20]
+               WHEN 2 THEN (ARRAY['supplier delivery', 'cold rooms', 'food donation', 'waste sorting', 'night shift',
+                                  'carbon target', 'shelf labels', 'glass bottles', 'electric van', 'loading dock',
+                                  'pilot budget', 'penalty clause'])[1 + s.i % 12]
+               WHEN 3 THEN (ARRAY['\"pallet wrap\"', '\"penalty clause\"', '\"night shift\"',
+                                  '\"shared spreadsheet\"', '\"franchise stores\"', '\"holiday peak\"',
+                                  '\"cold rooms\"', '\"regional meeting\"'])[1 + s.i % 8]
+               ELSE (ARRAY['suplier', 'cardbord', 'thermostatts', 'reciepts', 'frachise', 'donaton', 'detergant',
+                           'sollar'])[1 + s.i % 8]
+             END, ' ', '%20'), '\"', '%22'),
+           'll_bench_' || b.n
+    FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
+    JOIN bench.member_n b USING (n) ORDER BY s.i"
+  # Similar questions: a question as a member would type it, in words other than the seed's; the service embeds
+  # it and compares it with the group's questions, as for every user.
+  psql_db -tA -F $'\t' -o "$WORK/similar.tsv" -c "
+    SELECT 'GET', '/api/v1/questions/similar?groupId=' || b.group_id || '&text=' || replace(replace(replace(
+             (ARRAY['How do we get suppliers to send their carbon figures?',
+                    'Anyone using reusable crates with franchise stores?',
+                    'Is LED lighting in the cold rooms worth the money?',
+                    'How can I make staff sort waste correctly on every shift?',
+                    'Which numbers convince the board that new packaging pays off?',
+                    'Does a deposit on glass bottles work in small stores?',
+                    'Who has a good partner for food donations every day?',
+                    'How do you stop crates breaking during delivery?',
+                    'What did heat pumps cost for a small shop?',
+                    'Any experience with an electric van for city deliveries?',
+                    'How to get customers to use the refill station?',
+                    'What is a cheaper option than compostable wrap for pallets?',
+                    'How do you report sustainability to the board each month?',
+                    'Has anyone trained new staff with short videos?',
+                    'Do solar panels on the warehouse pay back within five years?',
+                    'How do you keep a pilot running once the budget is gone?'])[1 + s.i % 16],
+             ' ', '%20'), '?', '%3F'), ',', '%2C'),
+           'll_bench_' || b.n
+    FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
+    JOIN bench.member_n b USING (n)"
+  # Who knows what: a tag or words.
+  psql_db -tA -F $'\t' -o "$WORK/experts.tsv" -c "
+    SELECT 'GET', '/api/v1/experts?topic=' || replace(
+             (ARRAY['packaging', 'suppliers', 'energy', 'food-waste', 'logistics', 'transport', 'heating',
+                    'recycling', 'reusable crates', 'cold rooms', 'franchise', 'pallet wrap', 'staff-training',
+                    'water', 'audits', 'reporting'])[1 + s.i % 16], ' ', '%20'),
+           'll_bench_' || b.n
     FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
     JOIN bench.member_n b USING (n)"
   # A group's last 52 weeks (its member's own token); every group's default 12 weeks (the administrator).
@@ -356,9 +449,13 @@ capture_sql() {
   mkdir -p "$WORK/sql"
   psql -X -q -d postgres -c "ALTER DATABASE $DB SET log_statement = 'all'" >/dev/null
   start_service capture
-  local endpoint
+  local endpoint i
   for endpoint in "${ENDPOINTS[@]}"; do
     capture "$endpoint" "$(head -1 "$WORK/$endpoint.tsv")"
+  done
+  # The other kinds of search (two words, a phrase, misspelled), for their plans.
+  for i in 2 3 4; do
+    capture "search_$i" "$(sed -n "${i}p" "$WORK/search.tsv")"
   done
   stop_service
   psql -X -q -d postgres -c "ALTER DATABASE $DB RESET log_statement" >/dev/null
@@ -387,6 +484,39 @@ capture_sql() {
 # Measurements; each one a function, so adding one (reminder scan, dispatch rate) is adding a function
 # that fills R[...] and a line in report().
 # ------------------------------------------------------------------------------------------------------------
+# The plans of the group's memory: EXPLAIN (ANALYZE, BUFFERS) of each captured read of search_document or entry,
+# run again with the values the request bound, into $WORK/plans/NAME.txt. At the full seed a sequential scan of
+# either table fails the run; the smoke seed is too small for the planner to prefer an index, so there it is only
+# reported.
+PLANNED=(search search_2 search_3 search_4 similar experts)
+explain_plans() {
+  [[ -d $WORK/sql ]] || return 0
+  mkdir -p "$WORK/plans"
+  local name count scans seq time
+  for name in "${PLANNED[@]}"; do
+    [[ -s $WORK/sql/$name.log ]] || { R[$name.plan]='not captured'; continue; }
+    count=$(bench_tool explain-script "$WORK/sql/$name.log" "$WORK/plans/$name.sql" '\b(search_document|entry)\b')
+    if ((count == 0)); then R[$name.plan]='no statement on search_document or entry'; continue; fi
+    PGOPTIONS="-c search_path=$SCHEMA" psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f "$WORK/plans/$name.sql" \
+      >"$WORK/plans/$name.txt" 2>&1 || { fail "EXPLAIN of $name (see $WORK/plans/$name.txt)"; R[$name.plan]='EXPLAIN failed'; continue; }
+    # The scans of each plan, the slowest statement's execution time.
+    scans=$(grep -oE '(Seq Scan on|Index Scan using|Index Only Scan using|Bitmap Index Scan on) [a-z_]+' "$WORK/plans/$name.txt" \
+              | sed -E 's/ (on|using) / /' | sort | uniq -c | sort -rn | awk '{ n = $1; $1 = ""; printf "%s%s%s", sep, substr($0, 2), (n > 1 ? " ×" n : ""); sep = ", " }')
+    time=$(grep -oE 'Execution Time: [0-9.]+' "$WORK/plans/$name.txt" | grep -oE '[0-9.]+' | sort -rn | head -1)
+    R[$name.plan]="$count statement(s), slowest ${time:-?} ms; $scans"
+    seq=$(grep -cE 'Seq Scan on (entry|search_document)( |$)' "$WORK/plans/$name.txt" || true)
+    if ((seq > 0)); then
+      R[$name.plan]="**sequential scan** — ${R[$name.plan]}"
+      if [[ $MODE == smoke ]]; then
+        log "$name: a plan scans entry or search_document sequentially (smoke seed: reported only); see $WORK/plans/$name.txt"
+      else
+        fail "$name: a plan scans entry or search_document sequentially; see $WORK/plans/$name.txt"
+      fi
+    fi
+    log "$name plans: ${R[$name.plan]}"
+  done
+}
+
 # The class-data archive for the measured start, written by a start that exits normally.
 make_appcds_archive() {
   ((APPCDS)) || return 0
@@ -553,7 +683,7 @@ measure_week_log() {
     add cpu.http.requests $(( ${R[week_log.requests]:-0} - requests ))
     [[ -f $WORK/week_log.pgbench ]] && measure_pgbench "$seconds"
   done
-  if [[ -n ${R[pgbench.tps]:-} ]]; then
+  if [[ -n ${R[pgbench.tps]:-} ]] && ((${R[cpu.http.requests]:-0} > 0 && ${R[cpu.pgbench.transactions]:-0} > 0)); then
     R[pgbench.ratio]=$(awk -v h="${R[week_log.rps]:-0}" -v p="${R[pgbench.tps]}" 'BEGIN { printf "%.2f", h / p }')
     log "week's log: ${R[week_log.rps]} req/s over HTTP, pgbench ${R[pgbench.tps]} tps: HTTP/pgbench = ${R[pgbench.ratio]}"
     # CPU milliseconds per request (or transaction): the service, the load client, and the rest of the
@@ -598,6 +728,23 @@ sql_summary() {
   sed -E 's/statements=([0-9]+) transactions=([0-9]+).*/\1 in \2 tx/' <<<"${R[$1.sql]:-?}"
 }
 
+# The request whose plans were captured, without host and token.
+plan_request() {
+  local line
+  case $1 in
+    search_*) line=$(sed -n "${1#search_}p" "$WORK/search.tsv") ;;
+    *) line=$(head -1 "$WORK/$1.tsv") ;;
+  esac
+  cut -f2 <<<"$line" | sed -E 's#^/api/v1##; s#groupId=[0-9a-f-]+#groupId={g}#'
+}
+plans_verdict() {
+  local name seq=()
+  for name in "${PLANNED[@]}"; do
+    [[ ${R[$name.plan]:-} == '**sequential scan**'* ]] && seq+=("$name")
+  done
+  if ((${#seq[@]})); then echo "sequential scan in ${seq[*]}"; else echo none; fi
+}
+
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
 
 report() {
@@ -640,12 +787,25 @@ report() {
     echo "| --- | --- | --- |"
     echo "| week's log: p99 < 20 ms at half peak | ${R[week_log.p99]:-?} ms at ${R[week_log.rate]:-?} req/s | $(verdict "${R[week_log.p99]:-999} < 20") |"
     echo "| a group's 52-week insights: p99 < 50 ms at half peak | ${R[group_insights.p99]:-?} ms at ${R[group_insights.rate]:-?} req/s | $(verdict "${R[group_insights.p99]:-999} < 50") |"
+    echo "| search: p99 < 20 ms at half peak | ${R[search.p99]:-?} ms at ${R[search.rate]:-?} req/s | $(verdict "${R[search.p99]:-999} < 20") |"
     echo "| the organisation's insights ($GROUPS_N groups): p99 < 300 ms at half peak | ${R[org_insights.p99]:-?} ms at ${R[org_insights.rate]:-?} req/s | $(verdict "${R[org_insights.p99]:-999} < 300") |"
     if [[ -n ${R[pgbench.ratio]:-} ]]; then
       echo "| week's log: peak >= 1/2 of pgbench on the same SQL | ${R[week_log.rps]:-?} / ${R[pgbench.tps]} = ${R[pgbench.ratio]} | $(verdict "${R[pgbench.ratio]} >= 0.5") |"
     fi
+    echo "| no sequential scan of entry or search_document in the plans of search, similar questions, experts | $(plans_verdict) | $(if [[ $(plans_verdict) == none ]]; then echo met; else echo '**missed**'; fi) |"
     echo "| start-up < 3 s to ready | ${R[startup.ms]} ms (Quarkus: started in ${R[startup.quarkus]})$( [[ -n ${R[startup.plain]:-} ]] && echo "; ${R[startup.plain]} ms without the class-data archive") | $(verdict "${R[startup.ms]} < 3000") |"
     echo "| RSS < 300 MB at rest after warm-up | ${R[rss.rest]} MB ($REST_SECONDS s after the warm-up; ${R[rss.start]} MB after start, ${R[rss.end]:-?} MB at rest after the whole run, $max_rss MB at most under load) | $(verdict "${R[rss.rest]} < 300") |"
+    echo
+    echo "Plans of the group's memory (EXPLAIN (ANALYZE, BUFFERS) of each captured statement on \`search_document\` or \`entry\`, run again with the request's values; in \`target/bench/plans/\`). Similar questions embed the text in the service (all-MiniLM-L6-v2, in process) and compare it with the group's stored question vectors (${R[embed.texts]:-?} distinct seed questions embedded by the service's job before the run, in ${R[embed.seconds]:-?} s):"
+    echo
+    echo "| request | statements, slowest execution, scans |"
+    echo "| --- | --- |"
+    local name
+    declare -A PLAN_LABEL=([search]='search, one word' [search_2]='search, two words' [search_3]='search, a phrase'
+                           [search_4]='search, misspelled (full text, then trigrams)' [similar]='similar questions' [experts]='experts')
+    for name in "${PLANNED[@]}"; do
+      echo "| ${PLAN_LABEL[$name]} (\`$(plan_request "$name")\`) | ${R[$name.plan]:-?} |"
+    done
   } >"$file"
 }
 
@@ -684,8 +844,10 @@ main() {
   start_service migrate            # Flyway creates the schema
   stop_service
   seed
+  embed_questions
   make_request_lists
   capture_sql
+  explain_plans
   make_appcds_archive
   measure_startup_and_rest
   measure_endpoints

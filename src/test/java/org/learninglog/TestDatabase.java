@@ -54,7 +54,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
      */
     private static void createExtensions() {
         String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + DATABASE;
-        for (String extension : new String[] { "unaccent", "pg_trgm" }) {
+        for (String extension : new String[] { "unaccent", "pg_trgm", "btree_gin" }) {
             try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
                     Statement create = connection.createStatement()) {
                 create.execute("CREATE EXTENSION IF NOT EXISTS " + extension + " SCHEMA public");

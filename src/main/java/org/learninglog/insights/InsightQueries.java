@@ -34,12 +34,26 @@ class InsightQueries {
     record Key(UUID groupId, Period period, String week) {
     }
 
-    /** The counts the figures are made of; the percentiles in seconds, null without a reply. */
+    /**
+     * The counts the figures are made of; the percentiles in seconds, null without a reply; the outcomes told of
+     * accepted answers, in all and by outcome.
+     */
     record Counts(long members, long posted, long late, long away, long questions, long questionsReplied,
             long questionsAnswered, Double medianSeconds, Double p90Seconds, long withinHour, long withinDay,
-            long repliers) {
+            long repliers, Outcomes outcomes) {
 
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0);
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, Outcomes.NONE);
+    }
+
+    /** How many outcomes of accepted answers were told, and how many of each. */
+    record Outcomes(long told, long worked, long partly, long didNotWork, long notTriedYet) {
+
+        static final Outcomes NONE = new Outcomes(0, 0, 0, 0, 0);
+
+        Outcomes plus(Outcomes other) {
+            return new Outcomes(told + other.told, worked + other.worked, partly + other.partly,
+                    didNotWork + other.didNotWork, notTriedYet + other.notTriedYet);
+        }
     }
 
     /** A group as the organisation's insights list it, with its active members now. */
@@ -122,7 +136,9 @@ class InsightQueries {
                    sum(members), sum(posted), sum(late), sum(away),
                    CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint),
                    CAST(NULL AS double precision), CAST(NULL AS double precision), CAST(NULL AS bigint),
-                   CAST(NULL AS bigint), CAST(NULL AS bigint)
+                   CAST(NULL AS bigint), CAST(NULL AS bigint),
+                   CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint),
+                   CAST(NULL AS bigint)
             FROM people
             GROUP BY GROUPING SETS ((group_id, period, week), (group_id, period), (period, week), (period))
             UNION ALL
@@ -130,14 +146,28 @@ class InsightQueries {
                    NULL, NULL, NULL, NULL,
                    count(*), count(*) FILTER (WHERE replied), count(*) FILTER (WHERE answered),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY wait), percentile_cont(0.9) WITHIN GROUP (ORDER BY wait),
-                   count(*) FILTER (WHERE wait <= 3600), count(*) FILTER (WHERE wait <= 86400), NULL
+                   count(*) FILTER (WHERE wait <= 3600), count(*) FILTER (WHERE wait <= 86400), NULL,
+                   NULL, NULL, NULL, NULL, NULL
             FROM asked
             GROUP BY GROUPING SETS ((group_id, period, week), (group_id, period), (period, week), (period))
             UNION ALL
             SELECT 'R', grouping(a.group_id), grouping(a.week), a.group_id, a.period, a.week,
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT t.member_id)
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT t.member_id),
+                   NULL, NULL, NULL, NULL, NULL
             FROM asked a
             JOIN thread_replier t ON t.entry_id = a.entry_id
+            GROUP BY GROUPING SETS ((a.group_id, a.period, a.week), (a.group_id, a.period), (a.period, a.week),
+                                    (a.period))
+            UNION ALL
+            -- The outcomes of accepted answers, in the week of the question (told in the asker's next entry).
+            SELECT 'O', grouping(a.group_id), grouping(a.week), a.group_id, a.period, a.week,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   count(*), count(*) FILTER (WHERE o.outcome = 'WORKED'), count(*) FILTER (WHERE o.outcome = 'PARTLY'),
+                   count(*) FILTER (WHERE o.outcome = 'DID_NOT_WORK'),
+                   count(*) FILTER (WHERE o.outcome = 'NOT_TRIED_YET')
+            FROM asked a
+            JOIN entry_outcome o ON o.outcome_of = a.entry_id
+            WHERE a.answered
             GROUP BY GROUPING SETS ((a.group_id, a.period, a.week), (a.group_id, a.period), (a.period, a.week),
                                     (a.period))
             """;
@@ -212,10 +242,13 @@ class InsightQueries {
 
     private static Counts counts(String kind, Object[] r) {
         return switch (kind) {
-            case "P" -> new Counts(count(r[6]), count(r[7]), count(r[8]), count(r[9]), 0, 0, 0, null, null, 0, 0, 0);
+            case "P" -> new Counts(count(r[6]), count(r[7]), count(r[8]), count(r[9]), 0, 0, 0, null, null, 0, 0, 0,
+                    Outcomes.NONE);
             case "Q" -> new Counts(0, 0, 0, 0, count(r[10]), count(r[11]), count(r[12]), seconds(r[13]),
-                    seconds(r[14]), count(r[15]), count(r[16]), 0);
-            default -> new Counts(0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, count(r[17]));
+                    seconds(r[14]), count(r[15]), count(r[16]), 0, Outcomes.NONE);
+            case "O" -> new Counts(0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0,
+                    new Outcomes(count(r[18]), count(r[19]), count(r[20]), count(r[21]), count(r[22])));
+            default -> new Counts(0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, count(r[17]), Outcomes.NONE);
         };
     }
 
@@ -226,7 +259,7 @@ class InsightQueries {
                 a.questionsAnswered() + b.questionsAnswered(),
                 a.medianSeconds() != null ? a.medianSeconds() : b.medianSeconds(),
                 a.p90Seconds() != null ? a.p90Seconds() : b.p90Seconds(), a.withinHour() + b.withinHour(),
-                a.withinDay() + b.withinDay(), a.repliers() + b.repliers());
+                a.withinDay() + b.withinDay(), a.repliers() + b.repliers(), a.outcomes().plus(b.outcomes()));
     }
 
     private static void append(List<Week> weeks, Period period, StringBuilder texts, StringBuilder mondays,

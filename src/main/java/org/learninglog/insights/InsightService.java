@@ -36,15 +36,18 @@ class InsightService {
     record Figures(Long members, Long posted, Long late, Long away, Double postingRate, Long questions,
             Long questionsReplied, Long questionsAnswered, Long medianSecondsToFirstReply,
             Long p90SecondsToFirstReply, Double firstReplyWithinHourShare, Double firstReplyWithinDayShare,
-            Long repliers) {
+            Long repliers, Long outcomes, Long outcomesWorked, Long outcomesPartly, Long outcomesDidNotWork,
+            Long outcomesNotTriedYet) {
 
         static Figures of(Counts c) {
             long expected = c.members() - c.away();
+            InsightQueries.Outcomes o = c.outcomes();
             return new Figures(c.members(), c.posted(), c.late(), c.away(),
                     expected == 0 ? null : share(c.posted(), expected), c.questions(), c.questionsReplied(),
                     c.questionsAnswered(), seconds(c.medianSeconds()), seconds(c.p90Seconds()),
                     c.questions() == 0 ? null : share(c.withinHour(), c.questions()),
-                    c.questions() == 0 ? null : share(c.withinDay(), c.questions()), c.repliers());
+                    c.questions() == 0 ? null : share(c.withinDay(), c.questions()), c.repliers(), o.told(),
+                    o.worked(), o.partly(), o.didNotWork(), o.notTriedYet());
         }
 
         /** This period's figures less the previous period's. */
@@ -57,7 +60,10 @@ class InsightService {
                     minus(p90SecondsToFirstReply, before.p90SecondsToFirstReply),
                     minus(firstReplyWithinHourShare, before.firstReplyWithinHourShare),
                     minus(firstReplyWithinDayShare, before.firstReplyWithinDayShare),
-                    minus(repliers, before.repliers));
+                    minus(repliers, before.repliers), minus(outcomes, before.outcomes),
+                    minus(outcomesWorked, before.outcomesWorked), minus(outcomesPartly, before.outcomesPartly),
+                    minus(outcomesDidNotWork, before.outcomesDidNotWork),
+                    minus(outcomesNotTriedYet, before.outcomesNotTriedYet));
         }
 
         private static Double share(long part, long whole) {

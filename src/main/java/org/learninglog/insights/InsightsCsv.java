@@ -11,7 +11,8 @@ final class InsightsCsv {
 
     static final String HEADER = "groupId,groupName,week,members,posted,late,away,postingRate,questions,"
             + "questionsReplied,questionsAnswered,medianSecondsToFirstReply,p90SecondsToFirstReply,"
-            + "firstReplyWithinHourShare,firstReplyWithinDayShare,repliers";
+            + "firstReplyWithinHourShare,firstReplyWithinDayShare,repliers,outcomes,outcomesWorked,outcomesPartly,"
+            + "outcomesDidNotWork,outcomesNotTriedYet";
 
     /** One group's weeks. */
     record GroupRows(UUID groupId, String groupName, List<InsightWeekJson> weeks) {
@@ -31,7 +32,9 @@ final class InsightsCsv {
                         optional(w.getQuestionsReplied()), optional(w.getQuestionsAnswered()),
                         optional(w.getMedianSecondsToFirstReply()), optional(w.getP90SecondsToFirstReply()),
                         optional(w.getFirstReplyWithinHourShare()), optional(w.getFirstReplyWithinDayShare()),
-                        optional(w.getRepliers()))) {
+                        optional(w.getRepliers()), optional(w.getOutcomes()), optional(w.getOutcomesWorked()),
+                        optional(w.getOutcomesPartly()), optional(w.getOutcomesDidNotWork()),
+                        optional(w.getOutcomesNotTriedYet()))) {
                     csv.append(',').append(value);
                 }
                 csv.append("\r\n");

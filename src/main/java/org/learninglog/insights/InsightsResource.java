@@ -147,7 +147,12 @@ class InsightsResource implements InsightsApi {
                 .p90SecondsToFirstReply(integer(f.p90SecondsToFirstReply()))
                 .firstReplyWithinHourShare(decimal(f.firstReplyWithinHourShare()))
                 .firstReplyWithinDayShare(decimal(f.firstReplyWithinDayShare()))
-                .repliers(integer(f.repliers()));
+                .repliers(integer(f.repliers()))
+                .outcomes(integer(f.outcomes()))
+                .outcomesWorked(integer(f.outcomesWorked()))
+                .outcomesPartly(integer(f.outcomesPartly()))
+                .outcomesDidNotWork(integer(f.outcomesDidNotWork()))
+                .outcomesNotTriedYet(integer(f.outcomesNotTriedYet()));
     }
 
     private static InsightFiguresJson figures(Figures f) {
@@ -164,7 +169,12 @@ class InsightsResource implements InsightsApi {
                 .p90SecondsToFirstReply(integer(f.p90SecondsToFirstReply()))
                 .firstReplyWithinHourShare(decimal(f.firstReplyWithinHourShare()))
                 .firstReplyWithinDayShare(decimal(f.firstReplyWithinDayShare()))
-                .repliers(integer(f.repliers()));
+                .repliers(integer(f.repliers()))
+                .outcomes(integer(f.outcomes()))
+                .outcomesWorked(integer(f.outcomesWorked()))
+                .outcomesPartly(integer(f.outcomesPartly()))
+                .outcomesDidNotWork(integer(f.outcomesDidNotWork()))
+                .outcomesNotTriedYet(integer(f.outcomesNotTriedYet()));
     }
 
     private static Integer integer(Long value) {

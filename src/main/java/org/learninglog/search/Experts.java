@@ -64,13 +64,20 @@ public class Experts {
                         + " WHERE x.entry_id = :entry AND x.author_id = r.author_id)";
         String sql = "WITH mine AS (SELECT ms.group_id FROM group_membership ms WHERE ms.member_id = :me),"
                 + " q AS (SELECT c.config, " + tsquery + " AS query FROM (" + CONFIGS + ") c),"
-                + " topical AS (SELECT d.entry_id, d.tags FROM q JOIN search_document d ON d.config = q.config"
-                + "   WHERE d.kind = 'ENTRY' AND d.answered AND d.document @@ q.query),"
-                + " accepted AS (SELECT r.author_id, r.created_at, t.tags,"
-                + "   r.group_id IN (SELECT group_id FROM mine) AS mine"
-                + "   FROM topical t JOIN search_document r ON r.entry_id = t.entry_id AND r.kind = 'REPLY' AND r.accepted"
-                + "   WHERE (r.group_id IN (SELECT group_id FROM mine)"
-                + "     OR r.author_id IN (SELECT s.member_id FROM member_sharing_expertise s))" + excluding + "),"
+                // In my groups: their answered questions on the topic (the index by group and words), and the
+                // accepted answers to them.
+                + " accepted AS (SELECT r.author_id, r.created_at, t.tags, true AS mine"
+                + "   FROM mine m JOIN q ON true"
+                + "   JOIN search_document t ON t.group_id = m.group_id AND t.config = q.config"
+                + "   JOIN search_document r ON r.entry_id = t.entry_id AND r.kind = 'REPLY' AND r.accepted"
+                + "   WHERE t.kind = 'ENTRY' AND t.answered AND t.document @@ q.query" + excluding
+                // Beyond them: the accepted answers of those who share their expertise, on questions of the topic.
+                + "   UNION ALL SELECT r.author_id, r.created_at, t.tags, false AS mine"
+                + "   FROM member_sharing_expertise s"
+                + "   JOIN search_document r ON r.author_id = s.member_id AND r.kind = 'REPLY' AND r.accepted"
+                + "   JOIN search_document t ON t.id = r.entry_id AND t.kind = 'ENTRY'"
+                + "   JOIN q ON t.config = q.config"
+                + "   WHERE t.document @@ q.query AND r.group_id NOT IN (SELECT group_id FROM mine)" + excluding + "),"
                 + " experts AS (SELECT author_id, CAST(count(*) AS integer) AS answers, max(created_at) AS last_at,"
                 + "   bool_or(mine) AS in_my_groups FROM accepted GROUP BY author_id)"
                 + " SELECT e.author_id, a.display_name, e.answers, e.last_at, e.in_my_groups,"

@@ -48,6 +48,12 @@ public class SearchService {
     /** Answered questions and accepted answers count double, and come first among equals. */
     static final String BOOSTED = "(CASE WHEN d.accepted OR (d.kind = 'ENTRY' AND d.answered) THEN 1 ELSE 0 END)";
 
+    /**
+     * A hit's text for its excerpt: the question, what was tried and what failed (or the reply), one after the
+     * other with a separator, so the fields do not run together.
+     */
+    static final String TEXT = "concat_ws(' · ', h.question, replace(h.details, E'\\n', ' · '))";
+
     private static final String HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12,"
             + " MaxFragments=2, FragmentDelimiter=\" … \"";
 
@@ -118,8 +124,7 @@ public class SearchService {
                     + ") m) q ON true"
                     + " JOIN search_document d ON d.group_id = mine.group_id AND d.config = q.config"
                     + " WHERE mine.config = q.config AND d.document @@ q.query" + where;
-            excerpt = "ts_headline(h.config, search_html(concat_ws(E'\\n', h.question, h.details)), h.query, '"
-                    + HEADLINE + "')";
+            excerpt = "ts_headline(h.config, search_html(" + TEXT + "), h.query, '" + HEADLINE + "')";
         } else {
             parameters.put("plain", SearchQuery.plain(words));
             found = "SELECT d.*, mine.name AS group_name, 1 AS mode, " + BOOSTED + " AS boosted,"
@@ -128,8 +133,8 @@ public class SearchService {
                     + " FROM (" + mine + ") mine"
                     + " JOIN search_document d ON d.group_id = mine.group_id"
                     + " WHERE search_resembles(search_unaccent(:plain), d.plain)" + where;
-            excerpt = "search_html(left(concat_ws(E'\\n', h.question, h.details), 240))"
-                    + " || CASE WHEN length(concat_ws(E'\\n', h.question, h.details)) > 240 THEN ' …' ELSE '' END";
+            excerpt = "search_html(left(" + TEXT + ", 240)) || CASE WHEN length(" + TEXT
+                    + ") > 240 THEN ' …' ELSE '' END";
         }
         String sql = "SELECT h.kind, h.id, h.entry_id, h.group_id, h.group_name, h.week, h.author_id,"
                 + " a.display_name AS author_name, " + excerpt + " AS excerpt, array_to_string(h.tags, ',') AS tags,"

@@ -381,6 +381,12 @@ interface WebTexts {
 
     String insights_chart();
 
+    String insights_replyChart();
+
+    String insights_withinHour();
+
+    String insights_underMinute();
+
     String insights_minutes(String count);
 
     String insights_hours(String count);

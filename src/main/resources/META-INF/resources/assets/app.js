@@ -580,6 +580,9 @@ function duration(seconds) {
   if (seconds === null || seconds === undefined) {
     return t('noFigure');
   }
+  if (seconds < 60) {
+    return t('underMinute');
+  }
   return seconds < 3600 ? t('minutes', Math.round(seconds / 60))
     : t('hours', (seconds / 3600).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 }));
 }
@@ -612,6 +615,30 @@ function postingChart(weeks) {
   return chart;
 }
 
+// The median time to the first reply per week as bars, on a scale of hours that always shows the one-hour
+// yardstick (a dashed line); a week without a reply has no bar. Drawn from the same figures as the table.
+function replyChart(weeks) {
+  const bar = 24;
+  const gap = 8;
+  const height = 120;
+  const width = Math.max(weeks.length, 1) * (bar + gap);
+  const medians = weeks.map((week) => week.medianSecondsToFirstReply);
+  const top = Math.max(2 * 3600, ...medians.filter((m) => typeof m === 'number'));
+  const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (height + 20), role: 'img',
+    'aria-labelledby': 'insights-reply-chart-caption', class: 'bars' });
+  weeks.forEach((week, i) => {
+    const median = medians[i];
+    const tall = typeof median === 'number' ? Math.max(Math.round(median / top * height), 1) : 0;
+    chart.append(svg('rect', { x: i * (bar + gap), y: height - tall, width: bar, height: tall, class: 'bar reply' },
+      svg('title', {}, week.week + ': ' + duration(median))));
+    chart.append(svg('text', { x: i * (bar + gap) + bar / 2, y: height + 14, 'text-anchor': 'middle', class: 'axis' },
+      week.week.slice(-3)));
+  });
+  const hour = height - Math.round(3600 / top * height);
+  chart.append(svg('line', { x1: 0, x2: width, y1: hour, y2: hour, class: 'yardstick' }));
+  return chart;
+}
+
 pages.insights = async () => {
   const groupId = $('insights').dataset.groupId;
   const insights = await get('/groups/' + groupId + '/insights');
@@ -622,10 +649,12 @@ pages.insights = async () => {
   const weeks = insights.weeks || [];
   for (const week of weeks) {
     rows.append(h('tr', {}, h('th', { scope: 'row' }, week.week), h('td', {}, percent(week.postingRate)),
-      h('td', {}, duration(week.medianSecondsToFirstReply))));
+      h('td', {}, duration(week.medianSecondsToFirstReply)), h('td', {}, percent(week.firstReplyWithinHourShare))));
   }
   $('insights-chart').textContent = '';
   $('insights-chart').append(postingChart(weeks));
+  $('insights-reply-chart').textContent = '';
+  $('insights-reply-chart').append(replyChart(weeks));
 };
 
 function timeZones(select, selected) {

@@ -48,9 +48,18 @@ public class InsightFixtures {
 
     /** The member posts for the week through the API, at the clock's time; the entry's id. */
     public static String post(String token, UUID groupId, String week, String question) {
-        Map<String, Object> body = question == null
-                ? Map.of("tried", "Tried a thing", "failed", "It failed")
-                : Map.of("tried", "Tried a thing", "failed", "It failed", "question", question);
+        return post(token, groupId, week, question, null);
+    }
+
+    /** The member posts for the week, telling how the advice on their question of the week before worked out. */
+    public static String post(String token, UUID groupId, String week, String question, String outcome) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("tried", "Tried a thing", "failed", "It failed"));
+        if (question != null) {
+            body.put("question", question);
+        }
+        if (outcome != null) {
+            body.put("outcome", outcome);
+        }
         return Api.as(token).body(body).put("/api/v1/groups/{g}/weeks/{w}/entries/me", groupId, week)
                 .then().statusCode(201).extract().path("id");
     }

@@ -45,14 +45,15 @@ class InsightsTest extends ClockAndMailTest {
 
     /** The hand-built group of two weeks, 2026-W10 and 2026-W11 (log day Tuesday), its members by role. */
     record World(UUID group, TestMember facilitator, TestMember ana, TestMember ben, TestMember cleo,
-            TestMember dana, TestMember eli, TestMember gus) {
+            TestMember dana, TestMember eli, TestMember gus, String eliQuestion, String anaReplyToEli) {
     }
 
     /**
      * 2026-W10: Ana asks at 10:00 and Fay (facilitating) replies at 10:59, 59 minutes; Ben asks at 11:00 and Cleo
      * replies at 12:01, 61 minutes; Ana accepts Fay's reply; Cleo posts late, on Monday of W11; Dana is away on
-     * the log day; Eli and Fay do not post. 2026-W11: Gus joins on Tuesday; Ana posts, Fay asks (no reply); Eli in
-     * Los Angeles asks on Sunday 23:30 her time and Ana replies 45 minutes later, after midnight in Los Angeles.
+     * the log day; Eli and Fay do not post. 2026-W11: Gus joins on Tuesday; Ana posts and tells Fay's advice worked;
+     * Fay asks (no reply); Eli in Los Angeles asks on Sunday 23:30 her time and Ana replies 45 minutes later, after
+     * midnight in Los Angeles.
      */
     World world() {
         clock.set(Instant.parse("2026-02-23T10:00:00Z"));
@@ -80,17 +81,17 @@ class InsightsTest extends ClockAndMailTest {
         fixtures.awayUntil(dana.id(), LocalDate.parse("2026-03-04"));
 
         clock.set(Instant.parse("2026-03-10T09:00:00Z"));
-        post(ana.token(), group, "2026-W11", null);
+        post(ana.token(), group, "2026-W11", null, "WORKED");
         post(fay.token(), group, "2026-W11", "Does anyone track returns by store?");
         clock.set(Instant.parse("2026-03-10T12:00:00Z"));
         data.join(group, gus, Membership.Role.MEMBER);
         clock.set(Instant.parse("2026-03-16T06:30:00Z")); // Sunday 23:30 in Los Angeles, still 2026-W11 there
         String eliEntry = post(eli.token(), group, "2026-W11", "What do we tell customers about deposits?");
         clock.set(Instant.parse("2026-03-16T07:15:00Z")); // Monday 00:15 in Los Angeles
-        reply(ana.token(), eliEntry, "We hand out a leaflet.");
+        String anaReply = reply(ana.token(), eliEntry, "We hand out a leaflet.");
 
         clock.set(Instant.parse("2026-03-20T10:00:00Z"));
-        return new World(group, fay, ana, ben, cleo, dana, eli, gus);
+        return new World(group, fay, ana, ben, cleo, dana, eli, gus, eliEntry, anaReply);
     }
 
     @Test
@@ -110,7 +111,9 @@ class InsightsTest extends ClockAndMailTest {
                 Map.entry("questions", 2), Map.entry("questionsReplied", 2), Map.entry("questionsAnswered", 1),
                 Map.entry("medianSecondsToFirstReply", 3600), Map.entry("p90SecondsToFirstReply", 3648),
                 Map.entry("firstReplyWithinHourShare", 0.5f), Map.entry("firstReplyWithinDayShare", 1.0f),
-                Map.entry("repliers", 2)), insights.getMap("weeks[0]"));
+                Map.entry("repliers", 2), Map.entry("outcomes", 1), Map.entry("outcomesWorked", 1),
+                Map.entry("outcomesPartly", 0), Map.entry("outcomesDidNotWork", 0),
+                Map.entry("outcomesNotTriedYet", 0)), insights.getMap("weeks[0]"));
         // W11: seven members (Gus joined on Tuesday), Ana, Fay and Eli posted, Dana back: 3 / 7. Eli's question
         // counts for her own week W11, and its reply after her midnight took 45 minutes.
         assertEquals(Map.ofEntries(Map.entry("week", "2026-W11"), Map.entry("members", 7), Map.entry("posted", 3),
@@ -118,21 +121,64 @@ class InsightsTest extends ClockAndMailTest {
                 Map.entry("questions", 2), Map.entry("questionsReplied", 1), Map.entry("questionsAnswered", 0),
                 Map.entry("medianSecondsToFirstReply", 2700), Map.entry("p90SecondsToFirstReply", 2700),
                 Map.entry("firstReplyWithinHourShare", 0.5f), Map.entry("firstReplyWithinDayShare", 0.5f),
-                Map.entry("repliers", 1)), insights.getMap("weeks[1]"));
+                Map.entry("repliers", 1), Map.entry("outcomes", 0), Map.entry("outcomesWorked", 0),
+                Map.entry("outcomesPartly", 0), Map.entry("outcomesDidNotWork", 0),
+                Map.entry("outcomesNotTriedYet", 0)), insights.getMap("weeks[1]"));
         // The period: member-weeks summed, times over all four questions (2700, 3540, 3660; one unanswered).
         assertEquals(Map.ofEntries(Map.entry("members", 13), Map.entry("posted", 6), Map.entry("late", 1),
                 Map.entry("away", 1), Map.entry("postingRate", 0.5f), Map.entry("questions", 4),
                 Map.entry("questionsReplied", 3), Map.entry("questionsAnswered", 1),
                 Map.entry("medianSecondsToFirstReply", 3540), Map.entry("p90SecondsToFirstReply", 3636),
                 Map.entry("firstReplyWithinHourShare", 0.5f), Map.entry("firstReplyWithinDayShare", 0.75f),
-                Map.entry("repliers", 3)), insights.getMap("totals"));
+                Map.entry("repliers", 3), Map.entry("outcomes", 1), Map.entry("outcomesWorked", 1),
+                Map.entry("outcomesPartly", 0), Map.entry("outcomesDidNotWork", 0),
+                Map.entry("outcomesNotTriedYet", 0)), insights.getMap("totals"));
         // The two weeks before: the group began in W09 with six members, Dana away, nobody posted.
         assertEquals("2026-W08", insights.getString("previous.from"));
         assertEquals("2026-W09", insights.getString("previous.to"));
-        assertEquals(Map.of("members", 6, "posted", 0, "late", 0, "away", 1, "postingRate", 0.0f, "questions", 0,
-                "questionsReplied", 0, "questionsAnswered", 0, "repliers", 0), insights.getMap("previous.totals"));
-        assertEquals(Map.of("members", 7, "posted", 6, "late", 1, "away", 0, "postingRate", 0.5f, "questions", 4,
-                "questionsReplied", 3, "questionsAnswered", 1, "repliers", 3), insights.getMap("change"));
+        assertEquals(Map.ofEntries(Map.entry("members", 6), Map.entry("posted", 0), Map.entry("late", 0),
+                Map.entry("away", 1), Map.entry("postingRate", 0.0f), Map.entry("questions", 0),
+                Map.entry("questionsReplied", 0), Map.entry("questionsAnswered", 0), Map.entry("repliers", 0),
+                Map.entry("outcomes", 0), Map.entry("outcomesWorked", 0), Map.entry("outcomesPartly", 0),
+                Map.entry("outcomesDidNotWork", 0), Map.entry("outcomesNotTriedYet", 0)),
+                insights.getMap("previous.totals"));
+        assertEquals(Map.ofEntries(Map.entry("members", 7), Map.entry("posted", 6), Map.entry("late", 1),
+                Map.entry("away", 0), Map.entry("postingRate", 0.5f), Map.entry("questions", 4),
+                Map.entry("questionsReplied", 3), Map.entry("questionsAnswered", 1), Map.entry("repliers", 3),
+                Map.entry("outcomes", 1), Map.entry("outcomesWorked", 1), Map.entry("outcomesPartly", 0),
+                Map.entry("outcomesDidNotWork", 0), Map.entry("outcomesNotTriedYet", 0)),
+                insights.getMap("change"));
+    }
+
+    @Test
+    void shouldCountTheOutcomesOfAcceptedAnswersInTheWeekOfTheQuestion() {
+        World w = world();
+        // W12: Eli accepts Ana's reply to her W11 question and tells it did not work; Fay tells she has not tried
+        // yet, but her W11 question had no answer: no outcome of an accepted answer.
+        accept(w.eli().token(), w.eliQuestion(), w.anaReplyToEli());
+        post(w.eli().token(), w.group(), "2026-W12", null, "DID_NOT_WORK");
+        post(w.facilitator().token(), w.group(), "2026-W12", null, "NOT_TRIED_YET");
+
+        JsonPath insights = Api.as(w.ana().token()).queryParam("from", "2026-W10").queryParam("to", "2026-W11")
+                .get(INSIGHTS, w.group()).then().statusCode(200).extract().jsonPath();
+        // W10: Ana's question, answered by Fay, worked.
+        assertEquals(List.of(1, 1, 0, 0, 0), outcomes(insights, "weeks[0]"));
+        // W11: Eli's question, answered by Ana, did not work; Fay's, without an answer, does not count.
+        assertEquals(List.of(1, 0, 0, 1, 0), outcomes(insights, "weeks[1]"));
+        assertEquals(1, insights.getInt("weeks[1].questionsAnswered"));
+        assertEquals(List.of(2, 1, 0, 1, 0), outcomes(insights, "totals"));
+        assertEquals(List.of(2, 1, 0, 1, 0), outcomes(insights, "change"));
+        // The CSV has the same outcomes.
+        String csv = Api.as(w.ana().token()).accept("text/csv").queryParam("from", "2026-W10")
+                .queryParam("to", "2026-W11").get(INSIGHTS, w.group()).then().statusCode(200).extract().asString();
+        assertEquals(List.of("1", "0", "0", "1", "0"), rows(csv).get(1).subList(16, 21));
+        assertEquals(csvOf(insights.getString("groupId"), insights.getString("groupName"), insights.getList("weeks")),
+                rows(csv));
+    }
+
+    private static List<Integer> outcomes(JsonPath insights, String figures) {
+        return List.of("outcomes", "outcomesWorked", "outcomesPartly", "outcomesDidNotWork", "outcomesNotTriedYet")
+                .stream().map(name -> insights.getInt(figures + "." + name)).toList();
     }
 
     @Test
@@ -302,7 +348,8 @@ class InsightsTest extends ClockAndMailTest {
         double[] rates = { 1.0, 0.75, 0.5, 0.25 };
         for (int i = 0; i < rates.length; i++) {
             weeks.add(new InsightService.WeekFigures(Week.parse("2026-W0" + (6 + i)).orElseThrow(),
-                    new InsightService.Figures(4L, 0L, 0L, 0L, rates[i], 0L, 0L, 0L, null, null, null, null, 0L)));
+                    new InsightService.Figures(4L, 0L, 0L, 0L, rates[i], 0L, 0L, 0L, null, null, null, null, 0L, 0L,
+                            0L, 0L, 0L, 0L)));
         }
         assertTrue(InsightService.postingRateFalling(weeks, Week.parse("2026-W10").orElseThrow()));
         assertFalse(InsightService.postingRateFalling(weeks, Week.parse("2026-W09").orElseThrow()));
@@ -332,7 +379,8 @@ class InsightsTest extends ClockAndMailTest {
     static List<List<String>> csvOf(String groupId, String groupName, List<Map<String, Object>> weeks) {
         List<String> figures = List.of("members", "posted", "late", "away", "postingRate", "questions",
                 "questionsReplied", "questionsAnswered", "medianSecondsToFirstReply", "p90SecondsToFirstReply",
-                "firstReplyWithinHourShare", "firstReplyWithinDayShare", "repliers");
+                "firstReplyWithinHourShare", "firstReplyWithinDayShare", "repliers", "outcomes", "outcomesWorked",
+                "outcomesPartly", "outcomesDidNotWork", "outcomesNotTriedYet");
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> week : weeks) {
             List<String> row = new ArrayList<>(List.of(groupId, '"' + groupName + '"', (String) week.get("week")));

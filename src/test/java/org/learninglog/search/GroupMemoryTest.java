@@ -55,12 +55,13 @@ class GroupMemoryTest {
     @BeforeEach
     void setUp() {
         clock.set(Entries.TUESDAY_W48);
-        ana = data.member("Ana");
-        ben = data.member("Ben");
-        cleo = data.member("Cleo");
-        outsider = data.member("Otto");
-        managers = data.group("Managers " + TestData.suffix(), ana, ben, cleo);
-        elsewhere = data.group("Elsewhere " + TestData.suffix(), outsider);
+        Memory.Groups groups = Memory.Groups.of(data);
+        ana = groups.ana();
+        ben = groups.ben();
+        cleo = groups.cleo();
+        outsider = groups.outsider();
+        managers = groups.managers();
+        elsewhere = groups.elsewhere();
         labels = entry(ana, managers, "Asked suppliers for recycling labels", "They want a surcharge",
                 "How do I get suppliers to print recycling labels for free?", List.of("packaging", "suppliers"));
         labelsAnswer = reply(ben, labels, "Put the labels into the yearly tender, then nobody charges extra");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.entry.Entries;
 
@@ -13,6 +14,20 @@ import org.learninglog.entry.Entries;
 final class Memory {
 
     private Memory() {
+    }
+
+    /** Ana, Ben and Cleo in one group (managers); Otto, the outsider, alone in another (elsewhere). */
+    record Groups(TestMember ana, TestMember ben, TestMember cleo, TestMember outsider, UUID managers,
+            UUID elsewhere) {
+
+        static Groups of(TestData data) {
+            TestMember ana = data.member("Ana");
+            TestMember ben = data.member("Ben");
+            TestMember cleo = data.member("Cleo");
+            TestMember outsider = data.member("Otto");
+            return new Groups(ana, ben, cleo, outsider, data.group("Managers " + TestData.suffix(), ana, ben, cleo),
+                    data.group("Elsewhere " + TestData.suffix(), outsider));
+        }
     }
 
     /** The member's entry for the current week; returns its id. */

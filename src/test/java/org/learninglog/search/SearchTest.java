@@ -49,13 +49,17 @@ class SearchTest {
     @BeforeEach
     void setUp() {
         clock.set(Entries.TUESDAY_W48);
-        ana = data.member("Ana");
-        ben = data.member("Ben");
-        cleo = data.member("Cleo");
-        outsider = data.member("Otto");
-        managers = data.group("Managers " + TestData.suffix(), ana, ben, cleo);
-        elsewhere = data.group("Elsewhere " + TestData.suffix(), outsider);
+        Memory.Groups groups = Memory.Groups.of(data);
+        ana = groups.ana();
+        ben = groups.ben();
+        cleo = groups.cleo();
+        outsider = groups.outsider();
+        managers = groups.managers();
+        elsewhere = groups.elsewhere();
     }
+
+    /** Each hit's own id: the reply's, or the entry's. */
+    private static final String HIT_IDS = "items.collect { it.replyId ?: it.entryId }";
 
     private ValidatableResponse search(TestMember who, String q, Object... more) {
         var request = as(who.token()).queryParam("q", q);
@@ -198,6 +202,36 @@ class SearchTest {
         search(cleo, "supplier", "from", "2026-W49").body("items.entryId", everyItem(equalTo(later)));
         search(cleo, "supplier", "to", "2026-W48").body("items.entryId", equalTo(List.of(early)));
         search(cleo, "supplier", "groupId", managers.toString()).body("items.size()", equalTo(3));
+    }
+
+    @Test
+    void shouldFilterByStatusAsTheContractSaysOpenOrAnsweredQuestionsAndTheirThreads() {
+        String open = entry(ana, managers, "Supplier visit", "None", "Which supplier delivers on Sundays?",
+                List.of());
+        String openReply = reply(ben, open, "Our supplier does, ask for the weekend rate");
+        String notAQuestion = entry(ben, managers, "Supplier lunch", "Nothing came of it", null, List.of());
+        String answered = entry(cleo, managers, "Supplier audit", "None", "Supplier audit checklist?", List.of());
+        String accepted = reply(ana, answered, "The supplier checklist of the association");
+        String otherReply = reply(ben, answered, "We wrote our own supplier list");
+        accept(cleo, answered, accepted);
+
+        // open: questions without an accepted answer and the replies in their threads; never an entry without one.
+        search(cleo, "supplier", "status", "open").body(HIT_IDS,
+                org.hamcrest.Matchers.containsInAnyOrder(open, openReply));
+        // answered: questions with an accepted answer, and every reply in their threads.
+        search(cleo, "supplier", "status", "answered").body(HIT_IDS,
+                org.hamcrest.Matchers.containsInAnyOrder(answered, accepted, otherReply));
+        search(cleo, "supplier").body(HIT_IDS, hasItem(notAQuestion)).body("items.size()", equalTo(6));
+    }
+
+    @Test
+    void shouldSeparateTheFieldsOfAnExcerpt() {
+        entry(ana, managers, "Asked for crates", "They broke", "Who has crates?", List.of());
+        String excerpt = search(ben, "crates").extract().path("items[0].excerpt");
+        // Highlighted fragments begin at a match (ts_headline); within one, the fields are apart.
+        assertEquals("<mark>crates</mark>? · Asked for <mark>crates</mark> · They broke", excerpt);
+        String bySpelling = search(ben, "cratess").extract().path("items[0].excerpt");
+        assertEquals("Who has crates? · Asked for crates · They broke", bySpelling);
     }
 
     @Test

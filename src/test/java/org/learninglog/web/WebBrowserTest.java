@@ -347,6 +347,7 @@ class WebBrowserTest extends ClockAndMailTest {
         clock.set(Instant.parse("2026-03-04T10:00:00Z")); // last week
         String lastWeek = post(marta, group, "Printed the shift plan on recycled paper", "The printer jammed twice",
                 "Which paper works in old laser printers?");
+        clock.set(Instant.parse("2026-03-04T11:30:00Z")); // the first reply after an hour and a half
         String reply = Api.as(jonas.token()).body(Map.of("body", "We use 80 g/m² recycled paper without trouble."))
                 .post("/api/v1/entries/{id}/replies", lastWeek).then().statusCode(201).extract().path("id");
         Api.as(marta.token()).body(Map.of("replyId", reply)).put("/api/v1/entries/{id}/answer", lastWeek).then()
@@ -383,6 +384,15 @@ class WebBrowserTest extends ClockAndMailTest {
         assertThat(tab.page().locator("#insights-table tbody tr")).hasCount(12);
         assertThat(tab.page().locator("#insights-chart svg rect")).hasCount(12);
         assertThat(tab.page().locator("#insights-table tbody tr").last()).containsText("2026-W11");
+        // The time to the first reply too, with the one-hour yardstick: an hour and a half in W10, at once in W11.
+        assertThat(tab.page().locator("#insights-reply-chart svg[role=img]")).hasAttribute("aria-labelledby",
+                "insights-reply-chart-caption");
+        assertThat(tab.page().locator("#insights-reply-chart-caption")).containsText("first reply");
+        assertThat(tab.page().locator("#insights-reply-chart svg rect")).hasCount(12);
+        assertThat(tab.page().locator("#insights-reply-chart svg line.yardstick")).hasCount(1);
+        assertThat(tab.page().locator("#insights-table tbody tr").nth(10)).containsText("1.5 h");
+        assertThat(tab.page().locator("#insights-table tbody tr").last()).containsText("< 1 min");
+        assertThat(tab.page().locator("#insights-table tbody tr").last()).containsText("100 %");
         tab.noScriptRan();
         tab.page().navigate(url("/entries/not-an-entry"));
         tab.accessible("not-found");
