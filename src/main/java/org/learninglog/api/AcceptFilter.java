@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Content negotiation as the contract means it (decision 108): `Accept` chooses among the media types of the
+ * Content negotiation as the contract means it (decision 101): `Accept` chooses among the media types of the
  * operation's success responses only; problems are `application/problem+json` whatever was asked for (RFC 9457).
  * The generated interfaces also list the problem type as produced, so JAX-RS alone would refuse
  * `Accept: application/json` on an operation answering 204 (406), and write a body as text for `application/*`.

@@ -24,7 +24,7 @@ import org.learninglog.identity.Actor;
 
 /**
  * The webhook endpoints of groups, and the only SQL on `webhook_endpoint` outside the dispatcher. Managed by the
- * group's facilitators and by administrators (decision 102): others in the group get 403, anyone else 404.
+ * group's facilitators and by administrators (decision 95): others in the group get 403, anyone else 404.
  */
 @ApplicationScoped
 @Transactional
