@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 
+import org.learninglog.api.Problems;
 import org.learninglog.api.contract.PersonalDataApi;
 import org.learninglog.api.contract.model.ErasureReceiptJson;
 import org.learninglog.api.contract.model.ErasureRequestJson;
@@ -77,7 +78,11 @@ class PersonalDataResource implements PersonalDataApi {
 
     @Override
     public Response eraseMember(UUID memberId, ErasureRequestJson body) {
-        PersonalDataService.Content content = body == null || body.getContent() == null
+        if (body == null) {
+            throw Problems.badRequest("A body is required: {} keeps the content anonymised, {\"content\": \"DELETE\"}"
+                    + " deletes it");
+        }
+        PersonalDataService.Content content = body.getContent() == null
                 ? PersonalDataService.Content.ANONYMISE
                 : PersonalDataService.Content.valueOf(body.getContent().value());
         PersonalDataService.Erasure erasure = service.erase(current.actor(), memberId, content);

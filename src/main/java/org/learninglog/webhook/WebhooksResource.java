@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -90,7 +91,7 @@ class WebhooksResource implements WebhooksApi {
                 + " group may read them.";
     }
 
-    private static Set<WebhookEvent> events(Set<WebhookEventJson> events) {
+    private static Set<WebhookEvent> events(Collection<WebhookEventJson> events) {
         return events.stream().map(e -> WebhookEvent.ofWire(e.toString()).orElseThrow())
                 .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(WebhookEvent.class)));
     }

@@ -218,6 +218,14 @@ class ContractFuzzTest {
             if (media != null) {
                 bodyCases(operationId, media, cases);
             }
+            // On the API, a query parameter the operation does not declare is refused, naming it, never silently
+            // ignored (the browser pages outside it keep their own rules).
+            if (pathOf(operationId).startsWith("/api/v1/")) {
+                cases.add(new Case(operationId, "undeclared query zzUnknown", 400, "zzUnknown", r -> {
+                    r.query.put("zzUnknown", List.of("1"));
+                    return r;
+                }));
+            }
             // An operation answering without content (204) takes any Accept (ProtocolTest); the others refuse what
             // they cannot give.
             if (hasSuccessContent(operationId)) {

@@ -54,7 +54,10 @@ class PersonalDataCompletenessTest {
             "search_document", "a copy of entries and replies (exported as such) kept for search, derived by triggers",
             "audit_record", "administrators' acts by id only; the legal record of erasures, about the service's"
                     + " administration rather than the member (Art. 17(3)(b))",
-            "flyway_schema_history", "the schema's migrations; installed_by is the database role, not a member");
+            "flyway_schema_history", "the schema's migrations; installed_by is the database role, not a member",
+            "webhook_endpoint", "the group's chat channels; created_by is the facilitator who registered one, by id"
+                    + " only, the group's configuration rather than the member's data (kept, like the member row,"
+                    + " when they are erased)");
 
     /** Columns that name a member or hold an address, besides foreign keys to `member`. */
     private static final Set<String> PERSONAL_COLUMNS = Set.of("member_id", "author_id", "actor_id", "subject_id",
