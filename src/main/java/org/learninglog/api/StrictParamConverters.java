@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
  * Query, path and header parameters are converted as strictly as the contract types them, and one that is not
  * of its type (`?limit=abc`, `/members/not-a-uuid`, `?unread=yes`) is a 400 naming the parameter. JAX-RS would
  * answer 404 for an unconvertible query or path parameter, without saying which, and takes `?unread=yes` for
- * false and `1-1-1-1-1` for a UUID.
+ * false and `1-1-1-1-1` for a UUID. An enum parameter is one of its values, exactly as the contract writes it.
  */
 @Provider
 class StrictParamConverters implements ParamConverterProvider {
@@ -49,7 +49,7 @@ class StrictParamConverters implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        Rule rule = RULES.get(rawType);
+        Rule rule = rawType.isEnum() ? choices(rawType) : RULES.get(rawType);
         if (rule == null) {
             return null;
         }
@@ -68,6 +68,16 @@ class StrictParamConverters implements ParamConverterProvider {
                 return value == null ? null : value.toString();
             }
         };
+    }
+
+    /**
+     * A contract enum (`?status=ANSWERED`): exactly one of its values as written, which the generated enums give
+     * as `toString()`; JAX-RS would answer anything else with a 404.
+     */
+    private static Rule choices(Class<?> enumType) {
+        List<?> values = List.of(enumType.getEnumConstants());
+        return new Rule(text -> values.stream().filter(v -> v.toString().equals(text)).findFirst(),
+                "must be one of " + values);
     }
 
     private static Optional<?> integer(String text) {

@@ -22,9 +22,9 @@ public record EntryView(UUID id, UUID groupId, String week, UUID authorId, Strin
 
     public String questionStatus() {
         if (question == null || removed) {
-            return "none";
+            return "NONE";
         }
-        return acceptedReplyId != null ? "answered" : "open";
+        return acceptedReplyId != null ? "ANSWERED" : "OPEN";
     }
 
     static EntryView of(Object[] row) {

@@ -10,6 +10,8 @@ import org.learninglog.api.contract.model.AwayMemberJson;
 import org.learninglog.api.contract.model.EntryJson;
 import org.learninglog.api.contract.model.EntryPageJson;
 import org.learninglog.api.contract.model.OutcomeJson;
+import org.learninglog.api.contract.model.QuestionStatusJson;
+import org.learninglog.api.contract.model.RevisionChangeJson;
 import org.learninglog.api.contract.model.RevisionJson;
 import org.learninglog.api.contract.model.RevisionPageJson;
 import org.learninglog.api.contract.model.WeekLogJson;
@@ -32,7 +34,7 @@ public final class EntryViews {
                 .question(entry.question())
                 .tags(entry.tags())
                 .late(entry.late())
-                .questionStatus(EntryJson.QuestionStatusEnum.fromValue(entry.questionStatus()))
+                .questionStatus(QuestionStatusJson.fromValue(entry.questionStatus()))
                 .replyCount(entry.replyCount())
                 .acceptedReplyId(entry.acceptedReplyId())
                 .firstReplyAt(utc(entry.firstReplyAt()))
@@ -75,7 +77,7 @@ public final class EntryViews {
     private static RevisionJson of(EntryService.Revision revision) {
         return new RevisionJson()
                 .version(revision.version())
-                .change(RevisionJson.ChangeEnum.fromValue(revision.change().name()))
+                .change(RevisionChangeJson.fromValue(revision.change().name()))
                 .tried(revision.tried())
                 .failed(revision.failed())
                 .question(revision.question())

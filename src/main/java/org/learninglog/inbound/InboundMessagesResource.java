@@ -12,6 +12,7 @@ import org.learninglog.api.Problems;
 import org.learninglog.api.contract.InboundMailApi;
 import org.learninglog.api.contract.model.InboundMessageJson;
 import org.learninglog.api.contract.model.InboundMessagePageJson;
+import org.learninglog.api.contract.model.InboundSourceJson;
 import org.learninglog.api.contract.model.InboundStatusJson;
 import org.learninglog.identity.CurrentMember;
 
@@ -44,8 +45,8 @@ class InboundMessagesResource implements InboundMailApi {
     }
 
     @Override
-    public Response listInboundMessages(String status, Integer limit, String cursor) {
-        var page = messages.list(current.actor(), status == null ? null : status(status), limit, cursor);
+    public Response listInboundMessages(InboundStatusJson status, Integer limit, String cursor) {
+        var page = messages.list(current.actor(), status == null ? null : status(status.toString()), limit, cursor);
         return Response.ok(new InboundMessagePageJson().items(page.items().stream().map(InboundMessagesResource::json)
                 .toList()).nextCursor(page.nextCursor())).build();
     }
@@ -61,7 +62,7 @@ class InboundMessagesResource implements InboundMailApi {
 
     private static InboundMessageJson json(InboundMessages.Received r) {
         return new InboundMessageJson().id(r.id()).messageId(r.messageId())
-                .source(InboundMessageJson.SourceEnum.fromValue(r.source().name())).from(r.from())
+                .source(InboundSourceJson.fromValue(r.source().name())).from(r.from())
                 .status(InboundStatusJson.valueOf(r.status().name())).reason(r.reason()).memberId(r.memberId())
                 .entryId(r.entryId()).replyId(r.replyId()).receivedAt(r.receivedAt().atOffset(ZoneOffset.UTC))
                 .processedAt(r.processedAt() == null ? null : r.processedAt().atOffset(ZoneOffset.UTC));

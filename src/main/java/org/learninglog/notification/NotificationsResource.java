@@ -9,6 +9,7 @@ import org.learninglog.api.contract.model.AuthorRefJson;
 import org.learninglog.api.contract.model.GroupRefJson;
 import org.learninglog.api.contract.model.MarkReadJson;
 import org.learninglog.api.contract.model.NotificationJson;
+import org.learninglog.api.contract.model.NotificationKindJson;
 import org.learninglog.api.contract.model.NotificationPageJson;
 import org.learninglog.api.contract.model.UnreadCountJson;
 import org.learninglog.identity.CurrentMember;
@@ -45,7 +46,7 @@ class NotificationsResource implements NotificationsApi {
     private static NotificationJson of(NotificationService.InboxItem item) {
         return new NotificationJson()
                 .id(item.id())
-                .kind(NotificationJson.KindEnum.fromValue(item.kind().name()))
+                .kind(NotificationKindJson.fromValue(item.kind().name()))
                 .entryId(item.entryId())
                 .replyId(item.replyId())
                 .actor(item.actorId() == null ? null

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Variant;
 
 import org.learninglog.api.Problems;
 import org.learninglog.api.contract.PersonalDataApi;
+import org.learninglog.api.contract.model.ErasureContentJson;
 import org.learninglog.api.contract.model.ErasureReceiptJson;
 import org.learninglog.api.contract.model.ErasureRequestJson;
 import org.learninglog.identity.CurrentMember;
@@ -84,11 +85,11 @@ class PersonalDataResource implements PersonalDataApi {
         }
         PersonalDataService.Content content = body.getContent() == null
                 ? PersonalDataService.Content.ANONYMISE
-                : PersonalDataService.Content.valueOf(body.getContent().value());
+                : PersonalDataService.Content.valueOf(body.getContent().toString());
         PersonalDataService.Erasure erasure = service.erase(current.actor(), memberId, content);
         return Response.ok(new ErasureReceiptJson().memberId(erasure.memberId())
                 .erasedAt(erasure.erasedAt().atOffset(ZoneOffset.UTC))
-                .content(ErasureReceiptJson.ContentEnum.fromValue(erasure.content().name()))).build();
+                .content(ErasureContentJson.fromValue(erasure.content().name()))).build();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.ws.rs.core.Response;
 
 import org.learninglog.api.contract.SearchApi;
+import org.learninglog.api.contract.model.QuestionStatusJson;
 import org.learninglog.identity.CurrentMember;
 
 import io.quarkus.security.Authenticated;
@@ -25,9 +26,11 @@ class SearchResource implements SearchApi {
     }
 
     @Override
-    public Response search(String q, UUID groupId, String tag, UUID author, String status, String from, String to,
+    public Response search(String q, UUID groupId, String tag, UUID author, QuestionStatusJson status, String from,
+            String to,
             Integer limit, String cursor) {
-        var filters = new SearchService.Filters(groupId, tag, author, SearchService.status(status),
+        var filters = new SearchService.Filters(groupId, tag, author,
+                SearchService.status(status == null ? null : status.toString()),
                 SearchQuery.week("from", from).orElse(null), SearchQuery.week("to", to).orElse(null));
         return Response.ok(SearchViews.hits(search.search(current.actor(), q, filters, limit, cursor))).build();
     }

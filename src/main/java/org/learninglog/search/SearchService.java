@@ -182,9 +182,9 @@ public class SearchService {
             return null;
         }
         return switch (value) {
-            case "open" -> Status.OPEN;
-            case "answered" -> Status.ANSWERED;
-            default -> throw Problems.invalid("status", "must be one of [open, answered]");
+            case "OPEN" -> Status.OPEN;
+            case "ANSWERED" -> Status.ANSWERED;
+            default -> throw Problems.invalid("status", "must be one of [OPEN, ANSWERED]");
         };
     }
 }

@@ -10,7 +10,9 @@ import org.learninglog.api.contract.model.AcceptedAnswerJson;
 import org.learninglog.api.contract.model.AuthorRefJson;
 import org.learninglog.api.contract.model.ExpertJson;
 import org.learninglog.api.contract.model.ExpertPageJson;
+import org.learninglog.api.contract.model.QuestionStatusJson;
 import org.learninglog.api.contract.model.SearchHitJson;
+import org.learninglog.api.contract.model.SearchHitKindJson;
 import org.learninglog.api.contract.model.SearchPageJson;
 import org.learninglog.api.contract.model.SimilarQuestionJson;
 import org.learninglog.api.contract.model.SimilarQuestionsJson;
@@ -31,7 +33,7 @@ final class SearchViews {
     private static SearchHitJson of(SearchService.Hit hit) {
         boolean reply = "REPLY".equals(hit.kind());
         return new SearchHitJson()
-                .kind(SearchHitJson.KindEnum.fromValue(hit.kind()))
+                .kind(SearchHitKindJson.fromValue(hit.kind()))
                 .entryId(hit.entryId())
                 .replyId(reply ? hit.id() : null)
                 .groupId(hit.groupId())
@@ -40,8 +42,8 @@ final class SearchViews {
                 .author(new AuthorRefJson().id(hit.authorId()).displayName(hit.authorName()))
                 .excerpt(hit.excerpt())
                 .tags(hit.tags())
-                .questionStatus(SearchHitJson.QuestionStatusEnum.fromValue(
-                        !hit.hasQuestion() ? "none" : hit.answered() ? "answered" : "open"))
+                .questionStatus(!hit.hasQuestion() ? QuestionStatusJson.NONE
+                        : hit.answered() ? QuestionStatusJson.ANSWERED : QuestionStatusJson.OPEN)
                 .accepted(hit.accepted())
                 .createdAt(utc(hit.createdAt()));
     }
@@ -57,7 +59,7 @@ final class SearchViews {
                 .week(q.week())
                 .author(new AuthorRefJson().id(q.authorId()).displayName(q.authorName()))
                 .question(q.question())
-                .status(q.answered() ? SimilarQuestionJson.StatusEnum.ANSWERED : SimilarQuestionJson.StatusEnum.OPEN)
+                .status(q.answered() ? QuestionStatusJson.ANSWERED : QuestionStatusJson.OPEN)
                 .askedAt(utc(q.askedAt()))
                 .acceptedAnswer(q.replyId() == null ? null
                         : new AcceptedAnswerJson().replyId(q.replyId())

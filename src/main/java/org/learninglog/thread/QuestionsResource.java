@@ -1,12 +1,13 @@
 package org.learninglog.thread;
 
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
 import org.learninglog.api.Problems;
 import org.learninglog.api.contract.QuestionsApi;
+import org.learninglog.api.contract.model.QuestionSortJson;
+import org.learninglog.api.contract.model.QuestionStatusJson;
 import org.learninglog.identity.CurrentMember;
 
 import io.quarkus.security.Authenticated;
@@ -23,23 +24,20 @@ class QuestionsResource implements QuestionsApi {
     }
 
     @Override
-    public Response listQuestions(String status, UUID groupId, String q, String tag, String sort, Integer limit,
-            String cursor) {
-        var page = questions.list(current.actor(),
-                status == null ? null : choice("status", status, QuestionService.Status.class),
-                groupId, q, tag,
-                sort == null ? QuestionService.Sort.NEWEST : choice("sort", sort, QuestionService.Sort.class),
+    public Response listQuestions(QuestionStatusJson status, UUID groupId, String q, String tag,
+            QuestionSortJson sort, Integer limit, String cursor) {
+        var page = questions.list(current.actor(), status == null ? null : feedStatus(status), groupId, q, tag,
+                sort == QuestionSortJson.WAITING ? QuestionService.Sort.WAITING : QuestionService.Sort.NEWEST,
                 limit, cursor);
         return Response.ok(ThreadViews.questions(page)).build();
     }
 
-    private static <E extends Enum<E>> E choice(String parameter, String value, Class<E> choices) {
-        for (E choice : choices.getEnumConstants()) {
-            if (choice.name().toLowerCase(Locale.ROOT).equals(value)) {
-                return choice;
-            }
-        }
-        throw Problems.invalid(parameter, "must be one of " + java.util.Arrays.stream(choices.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+    /** The feed lists questions only, so `NONE` filters nothing in it. */
+    private static QuestionService.Status feedStatus(QuestionStatusJson status) {
+        return switch (status) {
+            case OPEN -> QuestionService.Status.OPEN;
+            case ANSWERED -> QuestionService.Status.ANSWERED;
+            default -> throw Problems.invalid("status", "must be one of [OPEN, ANSWERED]");
+        };
     }
 }

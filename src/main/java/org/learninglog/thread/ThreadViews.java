@@ -9,6 +9,7 @@ import org.learninglog.api.contract.model.AcceptedAnswerJson;
 import org.learninglog.api.contract.model.AuthorRefJson;
 import org.learninglog.api.contract.model.QuestionJson;
 import org.learninglog.api.contract.model.QuestionPageJson;
+import org.learninglog.api.contract.model.QuestionStatusJson;
 import org.learninglog.api.contract.model.ReplyJson;
 import org.learninglog.api.contract.model.ReplyPageJson;
 
@@ -48,7 +49,7 @@ final class ThreadViews {
                 .week(question.week())
                 .author(new AuthorRefJson().id(question.authorId()).displayName(question.authorName()))
                 .question(question.question())
-                .status(question.answered() ? QuestionJson.StatusEnum.ANSWERED : QuestionJson.StatusEnum.OPEN)
+                .status(question.answered() ? QuestionStatusJson.ANSWERED : QuestionStatusJson.OPEN)
                 .replyCount(question.replyCount())
                 .firstReplyAt(utc(question.firstReplyAt()))
                 .askedAt(utc(question.askedAt()))

@@ -90,7 +90,9 @@ function authorLine(entry) {
 }
 
 function statusBadge(status) {
-  return status === 'open' || status === 'answered' ? h('span', { class: 'badge ' + status }, t(status)) : null;
+  // The API writes OPEN and ANSWERED; the badge's class and text key are lower case.
+  const key = typeof status === 'string' ? status.toLowerCase() : '';
+  return key === 'open' || key === 'answered' ? h('span', { class: 'badge ' + key }, t(key)) : null;
 }
 
 function entryText(entry) {
@@ -388,7 +390,7 @@ pages.thread = async (me) => {
   text.textContent = '';
   text.append(...entryText(entry).childNodes);
 
-  const asker = entry.author.id === me.id && entry.questionStatus !== 'none';
+  const asker = entry.author.id === me.id && entry.questionStatus !== 'NONE';
   const replies = await all('/entries/' + entryId + '/replies');
   const list = $('replies');
   list.textContent = '';
@@ -453,7 +455,7 @@ function questionItem(question) {
 
 pages.questions = async () => {
   const [open, answered] = await Promise.all([
-    get('/questions?status=open&limit=50'), get('/questions?status=answered&limit=50')]);
+    get('/questions?status=OPEN&limit=50'), get('/questions?status=ANSWERED&limit=50')]);
   for (const [list, page] of [[$('questions-open'), open], [$('questions-answered'), answered]]) {
     if (!page.items.length) {
       list.append(h('li', {}, t('none')));

@@ -14,13 +14,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learninglog.TestData;
-import org.learninglog.client.api.AnswerApi;
 import org.learninglog.client.api.EntriesApi;
 import org.learninglog.client.api.GroupsApi;
 import org.learninglog.client.api.MembersApi;
-import org.learninglog.client.api.MyLogApi;
-import org.learninglog.client.api.RepliesApi;
-import org.learninglog.client.api.WeeksApi;
+import org.learninglog.client.api.ThreadsApi;
 import org.learninglog.client.invoker.ApiClient;
 import org.learninglog.client.invoker.ApiException;
 import org.learninglog.client.model.AnswerWrite;
@@ -32,7 +29,10 @@ import org.learninglog.client.model.GroupRole;
 import org.learninglog.client.model.Member;
 import org.learninglog.client.model.MemberCreate;
 import org.learninglog.client.model.MembershipCreate;
+import org.learninglog.client.model.Notification;
+import org.learninglog.client.model.NotificationKind;
 import org.learninglog.client.model.Problem;
+import org.learninglog.client.model.QuestionStatus;
 import org.learninglog.client.model.Reply;
 import org.learninglog.client.model.ReplyWrite;
 import org.learninglog.client.model.TokenCreate;
@@ -86,29 +86,29 @@ class ClientStoryTest {
         groups.addGroupMember(groupId, new MembershipCreate().memberId(peer.getId()));
         groups.addGroupMember(groupId, new MembershipCreate().memberId(otherPeer.getId()));
 
-        Entry entry = new WeeksApi(askerClient).putMyEntry(groupId, WEEK,
+        Entry entry = new EntriesApi(askerClient).putMyEntry(groupId, WEEK,
                 new EntryWrite().tried("Switched to a new packaging supplier").failed("Costs came in 20% over budget")
                         .question("Has anyone found a workaround?").tags(List.of("packaging")));
-        assertEquals(Entry.QuestionStatusEnum.OPEN, entry.getQuestionStatus());
+        assertEquals(QuestionStatus.OPEN, entry.getQuestionStatus());
 
         // A retried post with the same Idempotency-Key gives the first reply again, not a second one.
-        RepliesApi peerReplies = new RepliesApi(peerClient);
+        ThreadsApi peerReplies = new ThreadsApi(peerClient);
         Reply pooled = peerReplies.postReply(entry.getId(), new ReplyWrite().body("Pool the orders with two regions"),
                 "story-reply-1");
         Reply replayed = peerReplies.postReply(entry.getId(),
                 new ReplyWrite().body("Pool the orders with two regions"), "story-reply-1");
         assertEquals(pooled.getId(), replayed.getId());
-        new RepliesApi(otherPeerClient).postReply(entry.getId(),
+        new ThreadsApi(otherPeerClient).postReply(entry.getId(),
                 new ReplyWrite().body("Ask for a two-year contract"), "story-reply-2");
-        assertEquals(2, new RepliesApi(askerClient).listReplies(entry.getId(), null, null).getItems().size());
+        assertEquals(2, new ThreadsApi(askerClient).listReplies(entry.getId(), null, null).getItems().size());
 
-        Entry answered = new AnswerApi(askerClient).acceptAnswer(entry.getId(),
+        Entry answered = new ThreadsApi(askerClient).acceptAnswer(entry.getId(),
                 new AnswerWrite().replyId(pooled.getId()));
-        assertEquals(Entry.QuestionStatusEnum.ANSWERED, answered.getQuestionStatus());
+        assertEquals(QuestionStatus.ANSWERED, answered.getQuestionStatus());
         assertEquals(pooled.getId(), answered.getAcceptedReplyId());
 
         // Editing from a list: the entry's version is what If-Match sends.
-        Entry listed = new MyLogApi(askerClient).listMyEntries(null, null).getItems().get(0);
+        Entry listed = new EntriesApi(askerClient).listMyEntries(null, null).getItems().get(0);
         EntriesApi askerEntries = new EntriesApi(askerClient);
         Entry edited = askerEntries.patchEntry(listed.getId(),
                 new EntryPatch().tags(List.of("packaging", "supplier-costs")), "\"" + listed.getVersion() + "\"");
@@ -128,6 +128,25 @@ class ClientStoryTest {
         assertEquals(404, notFound.getStatus());
         assertTrue(outside.getResponseHeaders().firstValue("Content-Type").orElseThrow()
                 .startsWith("application/problem+json"));
+    }
+
+    @Test
+    void shouldReadAnEnumValueTheClientDoesNotKnowYet() throws Exception {
+        // The enums are open (x-extensible-enum): a kind added after the client was generated must not break it.
+        String later = """
+                {"id": "8f3b6d2a-4c19-4e7b-a0d5-3b9e1f7c2a64", "kind": "MENTIONED_IN_REPLY",
+                 "entryId": "0b5f9a7e-3c1d-4e2f-8a6b-9c0d1e2f3a4b", "read": false,
+                 "createdAt": "2026-11-24T10:00:00Z", "link": "/entries/0b5f9a7e-3c1d-4e2f-8a6b-9c0d1e2f3a4b"}
+                """;
+        Notification notification = admin.getObjectMapper().readValue(later, Notification.class);
+        assertEquals(NotificationKind.UNKNOWN_DEFAULT_OPEN_API, notification.getKind());
+        assertEquals("/entries/0b5f9a7e-3c1d-4e2f-8a6b-9c0d1e2f3a4b", notification.getLink());
+    }
+
+    @Test
+    void shouldNotDefaultToLocalhost() {
+        // servers names a placeholder that answers nothing, so a client that is not told the address fails loudly.
+        assertEquals("https://learninglog.example.com", new ApiClient().getBaseUri());
     }
 
     private ApiClient client(String token) {

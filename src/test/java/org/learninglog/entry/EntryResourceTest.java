@@ -59,7 +59,7 @@ class EntryResourceTest {
                 .body("week", equalTo("2026-W48"))
                 .body("author.displayName", equalTo("Ana"))
                 .body("late", equalTo(false))
-                .body("questionStatus", equalTo("open"))
+                .body("questionStatus", equalTo("OPEN"))
                 .body("replyCount", equalTo(0))
                 .body("tags", equalTo(List.of("packaging", "supplier-costs")));
     }
@@ -73,7 +73,7 @@ class EntryResourceTest {
                 .header("ETag", equalTo("\"2\""))
                 .body("id", equalTo(id))
                 .body("tried", equalTo("Tried a pooled order"))
-                .body("questionStatus", equalTo("none"));
+                .body("questionStatus", equalTo("NONE"));
     }
 
     @Test
@@ -217,7 +217,7 @@ class EntryResourceTest {
         String id = put(ana, "current", packagingEntry(), 201);
         put(ana, "current", entry("Tried pooling orders", "Suppliers refused", "Any other ideas?", null), 200);
         as(ana.token()).header("If-Match", "\"2\"").body(Map.of("clearQuestion", true))
-                .patch("/api/v1/entries/{id}", id).then().statusCode(200).body("questionStatus", equalTo("none"));
+                .patch("/api/v1/entries/{id}", id).then().statusCode(200).body("questionStatus", equalTo("NONE"));
         as(ben.token()).get("/api/v1/entries/{id}/history", id).then().statusCode(200)
                 .body("items.version", equalTo(List.of(1, 2, 3)))
                 .body("items.change", equalTo(List.of("CREATED", "REPLACED", "EDITED")))

@@ -48,7 +48,7 @@ class MyLogTest {
 
         as(ana.token()).get("/api/v1/me/entries").then().statusCode(200)
                 .body("items.tried", equalTo(List.of("Tried C", "Tried B", "Tried A")))
-                .body("items.questionStatus", equalTo(List.of("open", "none", "open")))
+                .body("items.questionStatus", equalTo(List.of("OPEN", "NONE", "OPEN")))
                 .body("items.groupId", equalTo(List.of(managers.toString(), buyers.toString(), managers.toString())))
                 .body("nextCursor", nullValue());
         String next = as(ana.token()).queryParam("limit", 2).get("/api/v1/me/entries").then().statusCode(200)
@@ -105,7 +105,7 @@ class MyLogTest {
 
         as(ben.token()).get("/api/v1/entries/{id}", id).then().statusCode(200)
                 .body("removed", equalTo(true)).body("tried", nullValue()).body("question", nullValue())
-                .body("questionStatus", equalTo("none")).body("replyCount", equalTo(1));
+                .body("questionStatus", equalTo("NONE")).body("replyCount", equalTo(1));
         as(ben.token()).get("/api/v1/groups/{g}/weeks/current/entries", groupId).then().statusCode(200)
                 .body("entries.removed", equalTo(List.of(true))).body("postedCount", equalTo(0))
                 .body("notPosted.displayName", equalTo(List.of("Ana", "Ben")));

@@ -61,7 +61,7 @@ class WeekLogTest {
                 .body("postedCount", equalTo(2))
                 .body("entries.author.displayName", containsInAnyOrder("Ana", "Ben"))
                 .body("entries[0].replyCount", equalTo(0))
-                .body("entries[0].questionStatus", equalTo("open"))
+                .body("entries[0].questionStatus", equalTo("OPEN"))
                 .body("notPosted.displayName", equalTo(List.of("Cleo")))
                 .body("away.displayName", equalTo(List.of("Dan")))
                 .body("away[0].awayUntil", equalTo("2026-12-07"));

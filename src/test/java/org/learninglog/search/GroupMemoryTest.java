@@ -105,10 +105,10 @@ class GroupMemoryTest {
         }
         Statistics statistics = sessions.getStatistics();
         statistics.clear();
-        as(cleo.token()).queryParam("status", "answered").get("/api/v1/questions").then().statusCode(200)
+        as(cleo.token()).queryParam("status", "ANSWERED").get("/api/v1/questions").then().statusCode(200)
                 .body("items.size()", equalTo(4));
         long perPage = statistics.getPrepareStatementCount();
-        as(cleo.token()).queryParam("status", "answered").queryParam("limit", 1).get("/api/v1/questions").then()
+        as(cleo.token()).queryParam("status", "ANSWERED").queryParam("limit", 1).get("/api/v1/questions").then()
                 .statusCode(200);
         assertEquals(perPage, statistics.getPrepareStatementCount() - perPage, "statements do not grow with items");
     }
@@ -133,7 +133,7 @@ class GroupMemoryTest {
                 .queryParam("text", "Can a supplier print the recycling label without charging?")
                 .get("/api/v1/questions/similar").then().statusCode(200)
                 .body("items[0].entryId", equalTo(labels))
-                .body("items[0].status", equalTo("answered"))
+                .body("items[0].status", equalTo("ANSWERED"))
                 .body("items[0].acceptedAnswer.replyId", equalTo(labelsAnswer))
                 .body("items.entryId", org.hamcrest.Matchers.not(hasItem(crates)));
         as(cleo.token()).queryParam("groupId", managers.toString()).queryParam("text", "crates")

@@ -66,7 +66,7 @@ class QuestionsTest {
     void shouldListQuestionsOfMyGroupsNewestFirst() {
         as(ana.token()).get("/api/v1/questions").then().statusCode(200)
                 .body("items.entryId", equalTo(List.of(waiting, replied, answered)))
-                .body("items.status", equalTo(List.of("open", "open", "answered")))
+                .body("items.status", equalTo(List.of("OPEN", "OPEN", "ANSWERED")))
                 .body("items.replyCount", equalTo(List.of(0, 1, 1)))
                 .body("items[0].groupName", equalTo(buyersName()))
                 .body("items[0].question", equalTo("Has anyone found a workaround?"))
@@ -77,9 +77,9 @@ class QuestionsTest {
 
     @Test
     void shouldFilterByStatusAndGroup() {
-        as(ana.token()).get("/api/v1/questions?status=open").then().body("items.entryId",
+        as(ana.token()).get("/api/v1/questions?status=OPEN").then().body("items.entryId",
                 equalTo(List.of(waiting, replied)));
-        as(ana.token()).get("/api/v1/questions?status=answered").then().body("items.entryId",
+        as(ana.token()).get("/api/v1/questions?status=ANSWERED").then().body("items.entryId",
                 equalTo(List.of(answered)));
         as(ana.token()).queryParam("groupId", managers.toString()).get("/api/v1/questions").then()
                 .body("items.entryId", equalTo(List.of(replied, answered)));
@@ -87,19 +87,26 @@ class QuestionsTest {
                 .statusCode(404);
         badRequestAs(ana.token()).get("/api/v1/questions?status=closed").then().statusCode(400)
                 .body("errors.field", hasItem("status"));
+        // The lower case of before is refused like any other value; NONE is a status, but no question has it.
+        for (String refused : List.of("answered", "NONE")) {
+            badRequestAs(ana.token()).queryParam("status", refused).get("/api/v1/questions").then().statusCode(400)
+                    .body("errors.field", hasItem("status"));
+        }
+        badRequestAs(ana.token()).queryParam("sort", "waiting").get("/api/v1/questions").then().statusCode(400)
+                .body("errors.field", hasItem("sort"));
     }
 
     @Test
     void shouldPutTheLongestWaitingQuestionWithoutAReplyFirst() {
         TestMember dan = data.member("Dan");
         data.group("Solo " + TestData.suffix(), dan);
-        as(ana.token()).get("/api/v1/questions?sort=waiting&status=open").then()
+        as(ana.token()).get("/api/v1/questions?sort=WAITING&status=OPEN").then()
                 .body("items.entryId", equalTo(List.of(waiting, replied)));
-        as(ana.token()).get("/api/v1/questions?sort=waiting").then()
+        as(ana.token()).get("/api/v1/questions?sort=WAITING").then()
                 .body("items.entryId", equalTo(List.of(waiting, answered, replied)));
-        String next = as(ana.token()).get("/api/v1/questions?sort=waiting&limit=1").then()
+        String next = as(ana.token()).get("/api/v1/questions?sort=WAITING&limit=1").then()
                 .body("items", hasSize(1)).extract().path("nextCursor");
-        as(ana.token()).queryParam("cursor", next).get("/api/v1/questions?sort=waiting&limit=2").then()
+        as(ana.token()).queryParam("cursor", next).get("/api/v1/questions?sort=WAITING&limit=2").then()
                 .body("items.entryId", equalTo(List.of(answered, replied))).body("nextCursor", equalTo(null));
     }
 

@@ -82,7 +82,7 @@ class ThreadPagingTest {
         assertEquals(questions.stream().sorted(Comparator.reverseOrder()).toList(),
                 field("entryId", pageThrough(ana.token(), 1, "/api/v1/questions?groupId=" + groupId)));
         assertEquals(Stream.concat(unreplied.stream(), replied.stream()).toList(),
-                field("entryId", pageThrough(ana.token(), 1, "/api/v1/questions?sort=waiting&groupId=" + groupId)));
+                field("entryId", pageThrough(ana.token(), 1, "/api/v1/questions?sort=WAITING&groupId=" + groupId)));
     }
 
     @Test
@@ -92,7 +92,7 @@ class ThreadPagingTest {
         String newest = as(ana.token()).queryParam("limit", 1).queryParam("groupId", groupId.toString())
                 .get("/api/v1/questions").then().statusCode(200).extract().path("nextCursor");
 
-        badRequestAs(ana.token()).queryParam("sort", "waiting").queryParam("cursor", newest)
+        badRequestAs(ana.token()).queryParam("sort", "WAITING").queryParam("cursor", newest)
                 .get("/api/v1/questions").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 }

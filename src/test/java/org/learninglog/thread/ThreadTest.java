@@ -245,10 +245,10 @@ class ThreadTest {
     void shouldAcceptAnAnswerAndReopen() {
         String replyId = reply(peer, entryId, "Pool the orders");
         as(asker.token()).body(Map.of("replyId", replyId)).put("/api/v1/entries/{id}/answer", entryId).then()
-                .statusCode(200).body("questionStatus", equalTo("answered")).body("acceptedReplyId", equalTo(replyId));
+                .statusCode(200).body("questionStatus", equalTo("ANSWERED")).body("acceptedReplyId", equalTo(replyId));
         as(other.token()).get("/api/v1/entries/{id}/replies", entryId).then().body("items[0].accepted", equalTo(true));
         as(asker.token()).delete("/api/v1/entries/{id}/answer", entryId).then().statusCode(200)
-                .body("questionStatus", equalTo("open")).body("acceptedReplyId", nullValue());
+                .body("questionStatus", equalTo("OPEN")).body("acceptedReplyId", nullValue());
     }
 
     @Test
@@ -257,7 +257,7 @@ class ThreadTest {
         as(asker.token()).body(Map.of("replyId", replyId)).put("/api/v1/entries/{id}/answer", entryId).then()
                 .statusCode(200);
         as(peer.token()).header("If-Match", "\"1\"").delete("/api/v1/replies/{id}", replyId).then().statusCode(204);
-        as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("questionStatus", equalTo("open"));
+        as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("questionStatus", equalTo("OPEN"));
     }
 
     @Test
@@ -271,7 +271,7 @@ class ThreadTest {
                 .then().statusCode(403).contentType("application/problem+json");
         badRequestAs(asker.token()).body(Map.of("replyId", UUID.randomUUID().toString()))
                 .put("/api/v1/entries/{id}/answer", entryId).then().statusCode(422);
-        as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("questionStatus", equalTo("open"));
+        as(asker.token()).get("/api/v1/entries/{id}", entryId).then().body("questionStatus", equalTo("OPEN"));
     }
 
     @Test
