@@ -74,7 +74,7 @@ ENDPOINTS=(week_log thread questions search similar experts group_insights org_i
 declare -A LABEL=(
   [week_log]='`GET /groups/{g}/weeks/{week}/entries` (week'"'"'s log)'
   [thread]='`GET /entries/{id}/replies` (thread)'
-  [questions]='`GET /questions?status=open`'
+  [questions]='`GET /questions?status=OPEN`'
   [search]='`GET /search?q=` (one word, two words, a phrase, misspelled)'
   [similar]='`GET /questions/similar?groupId=&text=` (words and meaning)'
   [experts]='`GET /experts?topic=`'
@@ -314,7 +314,7 @@ make_request_lists() {
           ORDER BY random() LIMIT $SAMPLE) e
     CROSS JOIN LATERAL (SELECT n FROM bench.member_n b WHERE b.group_id = e.group_id ORDER BY random() LIMIT 1) r"
   psql_db -tA -F $'\t' -o "$WORK/questions.tsv" -c "
-    SELECT 'GET', '/api/v1/questions?status=open', 'll_bench_' || b.n
+    SELECT 'GET', '/api/v1/questions?status=OPEN', 'll_bench_' || b.n
     FROM (SELECT i, 1 + floor(random() * $MEMBERS)::int AS n FROM generate_series(1, $SAMPLE) i) s
     JOIN bench.member_n b USING (n)"
   # Search: by turns one word, two words, a phrase and a misspelled word (found by its spelling, in a second
