@@ -471,15 +471,16 @@ capture_sql() {
   week=$(sed -E 's#.*/weeks/([^/]+)/entries#\1#' <<<"$path")
   w=$(psql_db -tA -c "SELECT w FROM generate_series(0, $WEEKS - 1) w
                       WHERE to_char(current_date - 7 * w, 'IYYY-\"W\"IW') = '$week'")
-  local member group hash
-  IFS='|' read -r member group hash < <(psql_db -tA -c "SELECT md5('member-' || $n)::uuid, md5('group-' || ((($n - 1) / $PER_GROUP) + 1))::uuid,
-                                  encode(sha256(convert_to('ll_bench_' || $n, 'UTF8')), 'hex')")
+  local member group hash monday
+  IFS='|' read -r member group hash monday < <(psql_db -tA -c "SELECT md5('member-' || $n)::uuid, md5('group-' || ((($n - 1) / $PER_GROUP) + 1))::uuid,
+                                  encode(sha256(convert_to('ll_bench_' || $n, 'UTF8')), 'hex'), date_trunc('week', current_date - 7 * $w)::date")
   bench_tool pgbench-script "$WORK/sql/week_log.log" "$WORK/week_log.pgbench" \
     "\\set m random(1, $MEMBERS)" "\\set g (:m - 1) / $PER_GROUP + 1" "\\set w random(0, $((WEEKS - 1)))" \
     "$hash=>encode(sha256(convert_to('ll_bench_' || :m, 'UTF8')), 'hex')" \
     "$member=>md5('member-' || :m)::uuid" \
     "$group=>md5('group-' || :g)::uuid" \
-    "$week=>to_char(current_date - 7 * :w, 'IYYY-\"W\"IW')"
+    "$week=>to_char(current_date - 7 * :w, 'IYYY-\"W\"IW')" \
+    "$monday=>date_trunc('week', current_date - 7 * :w)::date"
   grep -q ':m' "$WORK/week_log.pgbench" && grep -q ':g' "$WORK/week_log.pgbench" && grep -q ':w' "$WORK/week_log.pgbench" \
     || die "the captured week's log SQL did not bind the member, group and week as expected; see $WORK/week_log.pgbench"
 }
@@ -723,7 +724,7 @@ measure_week_log_conditional() {
   grep -q $'\t"' "$WORK/$name.tsv" || { fail "$name: the week's log gave no ETag"; return; }
   wrk_run "$name" "$WARMUP_SECONDS" >/dev/null || true
   measure_peak "$name"
-  R[$name.not_modified]=$(grep -oE '(^|,| )304:[0-9]+' "$WORK/wrk-$name.out" | grep -oE '[0-9]+$' || echo 0)
+  R[$name.not_modified]=$(grep -oE '[=,]304:[0-9]+' "$WORK/wrk-$name.out" | grep -oE '[0-9]+$' || echo 0)
   measure_fixed_rate "$name"
   log "$name: ${R[$name.not_modified]} of ${R[$name.requests]} answered 304 at peak"
 }
