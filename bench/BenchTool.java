@@ -79,7 +79,8 @@ public class BenchTool {
     // Fixed-rate load
     // ------------------------------------------------------------------------------------------------
 
-    private record Request(String method, String path, String token, String body) {
+    /** A request of a list; `ifNoneMatch` empty for an unconditional one. */
+    private record Request(String method, String path, String token, String body, String ifNoneMatch) {
     }
 
     private static void fixedRate(String[] args) throws Exception {
@@ -100,6 +101,9 @@ public class BenchTool {
                     .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
                     .append("Authorization: Bearer ").append(r.token()).append("\r\n")
                     .append("Accept: application/json\r\n");
+            if (!r.ifNoneMatch().isEmpty()) {
+                head.append("If-None-Match: ").append(r.ifNoneMatch()).append("\r\n");
+            }
             if (body.length > 0) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
             }
@@ -183,7 +187,8 @@ public class BenchTool {
                         int status = connection.exchange(due.message());
                         long latency = System.nanoTime() - due.due();
                         statuses.merge(status, 1L, Long::sum);
-                        if (status / 100 == 2) {
+                        // 304 is the answer to a conditional request whose copy is current.
+                        if (status / 100 == 2 || status == 304) {
                             ok.incrementAndGet();
                             latencies[due.index()] = latency;
                         } else {
@@ -325,8 +330,8 @@ public class BenchTool {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.split("\t", 4);
-            requests.add(new Request(f[0], f[1], f[2], f.length > 3 ? f[3] : ""));
+            String[] f = line.split("\t", 5);
+            requests.add(new Request(f[0], f[1], f[2], f.length > 3 ? f[3] : "", f.length > 4 ? f[4] : ""));
         }
         if (requests.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no requests");

@@ -1,6 +1,7 @@
 -- wrk script of bench/run.sh: each request is picked at random from the file named by BENCH_REQUESTS,
--- one request a line: METHOD <tab> PATH <tab> TOKEN [<tab> JSON BODY]. The tokens are the members' own, so
--- each request is authorised for the group or entry it names. Counts the status of every response and
+-- one request a line: METHOD <tab> PATH <tab> TOKEN [<tab> JSON BODY [<tab> IF-NONE-MATCH]]. The tokens are the members' own, so
+-- each request is authorised for the group or entry it names; 304 (a conditional request's copy is current)
+-- counts as answered. Counts the status of every response and
 -- prints one line "BENCH_RESULT key=value ..." for run.sh at the end.
 
 local threads = {}
@@ -18,9 +19,12 @@ non2xx = 0
 function init(args)
    local file = os.getenv("BENCH_REQUESTS")
    for line in io.lines(file) do
-      local method, path, token, body = line:match("^(%u+)\t([^\t]+)\t([^\t]+)\t?(.*)$")
+      local method, path, token, body, etag = line:match("^(%u+)\t([^\t]+)\t([^\t]+)\t?([^\t]*)\t?(.*)$")
       if method then
          local headers = { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" }
+         if etag ~= "" then
+            headers["If-None-Match"] = etag
+         end
          if body == "" then
             body = nil
          else
@@ -42,7 +46,7 @@ end
 
 function response(status, headers, body)
    statuses[status] = (statuses[status] or 0) + 1
-   if status < 200 or status > 299 then
+   if (status < 200 or status > 299) and status ~= 304 then
       non2xx = non2xx + 1
    end
 end

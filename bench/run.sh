@@ -16,7 +16,8 @@
 # BENCH_PEAK_SECONDS, BENCH_FIXED_SECONDS, BENCH_WARMUP_SECONDS, BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
 # BENCH_WEEKS, BENCH_JAVA_OPTS (JVM options of the measured service; default below), BENCH_APPCDS (1; 0 to
 # start without a class-data archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
-# defaults), BENCH_OUTPUT (the Markdown file a full run writes; docs/benchmarks.md).
+# defaults), BENCH_OUTPUT (the Markdown file a full run writes; docs/benchmarks.md), BENCH_ONLY (endpoints to
+# measure, e.g. "week_log"; all by default; the report is then written to target/bench/results.md only).
 # Needs Java 17+ with javac, PostgreSQL reachable as for the tests (its server log readable, for the SQL
 # capture), and root or sudo to install missing Debian packages.
 #
@@ -34,7 +35,7 @@ for arg in "$@"; do
   case "$arg" in
     --smoke) MODE=smoke ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -83,6 +84,8 @@ declare -A LABEL=(
   [put_entry]='`PUT /groups/{g}/weeks/current/entries/me`'
   [post_reply]='`POST /entries/{id}/replies`'
 )
+# BENCH_ONLY: a subset of the endpoints, for iterating on one of them.
+if [[ -n ${BENCH_ONLY:-} ]]; then read -ra ENDPOINTS <<<"$BENCH_ONLY"; fi
 
 SERVICE_PID=
 FAILURES=0
@@ -160,7 +163,7 @@ start_service() {
       QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
       LEARNINGLOG_PUBLIC_BASE_URL=https://bench.invalid \
       LEARNINGLOG_REMINDERS_EVERY=off LEARNINGLOG_MAIL_DISPATCH_EVERY=off LEARNINGLOG_THREAD_MAIL_EVERY=off QUARKUS_MAILER_MOCK=true \
-      LEARNINGLOG_SIMILAR_EMBED_EVERY=off LEARNINGLOG_EXPERTS_SUGGEST_EVERY=off \
+      LEARNINGLOG_SIMILAR_EMBED_EVERY=off LEARNINGLOG_EXPERTS_SUGGEST_EVERY=off LEARNINGLOG_WEBHOOKS_DISPATCH_EVERY=off \
       LEARNINGLOG_UNSUBSCRIBE_SIGNING_KEY=bench-only-unsubscribe-signing-key-not-secret \
       LEARNINGLOG_SIGN_IN_SIGNING_KEY=bench-only-sign-in-signing-key-not-secret-at-all \
       LEARNINGLOG_REPLY_BY_EMAIL_SIGNING_KEY=bench-only-reply-by-email-signing-key-not-secret \
@@ -267,6 +270,7 @@ SQL
 # the text being written with them). The seed's questions repeat (about 1,400 distinct texts), so only one question
 # of each text is left for the job, run by a start of its own every second; the others get the same vector after.
 embed_questions() {
+  [[ " ${ENDPOINTS[*]} " == *" similar "* ]] || return 0
   log "embedding the seed's questions (the service's job, once per distinct text)"
   local t0; t0=$(date +%s)
   psql_db >/dev/null <<SQL
@@ -467,15 +471,16 @@ capture_sql() {
   week=$(sed -E 's#.*/weeks/([^/]+)/entries#\1#' <<<"$path")
   w=$(psql_db -tA -c "SELECT w FROM generate_series(0, $WEEKS - 1) w
                       WHERE to_char(current_date - 7 * w, 'IYYY-\"W\"IW') = '$week'")
-  local member group hash
-  IFS='|' read -r member group hash < <(psql_db -tA -c "SELECT md5('member-' || $n)::uuid, md5('group-' || ((($n - 1) / $PER_GROUP) + 1))::uuid,
-                                  encode(sha256(convert_to('ll_bench_' || $n, 'UTF8')), 'hex')")
+  local member group hash monday
+  IFS='|' read -r member group hash monday < <(psql_db -tA -c "SELECT md5('member-' || $n)::uuid, md5('group-' || ((($n - 1) / $PER_GROUP) + 1))::uuid,
+                                  encode(sha256(convert_to('ll_bench_' || $n, 'UTF8')), 'hex'), date_trunc('week', current_date - 7 * $w)::date")
   bench_tool pgbench-script "$WORK/sql/week_log.log" "$WORK/week_log.pgbench" \
     "\\set m random(1, $MEMBERS)" "\\set g (:m - 1) / $PER_GROUP + 1" "\\set w random(0, $((WEEKS - 1)))" \
     "$hash=>encode(sha256(convert_to('ll_bench_' || :m, 'UTF8')), 'hex')" \
     "$member=>md5('member-' || :m)::uuid" \
     "$group=>md5('group-' || :g)::uuid" \
-    "$week=>to_char(current_date - 7 * :w, 'IYYY-\"W\"IW')"
+    "$week=>to_char(current_date - 7 * :w, 'IYYY-\"W\"IW')" \
+    "$monday=>date_trunc('week', current_date - 7 * :w)::date"
   grep -q ':m' "$WORK/week_log.pgbench" && grep -q ':g' "$WORK/week_log.pgbench" && grep -q ':w' "$WORK/week_log.pgbench" \
     || die "the captured week's log SQL did not bind the member, group and week as expected; see $WORK/week_log.pgbench"
 }
@@ -705,6 +710,23 @@ measure_week_log() {
     log "CPU ${R[cpu.split]}"
   fi
   measure_fixed_rate week_log
+  measure_week_log_conditional
+}
+
+# The week's log asked again with the ETag each request got (If-None-Match), answered 304 without a body while
+# nothing changed (reads run before writes): peak and half-peak latency, as for the plain log.
+measure_week_log_conditional() {
+  local name=week_log_conditional n=$((SAMPLE < 500 ? SAMPLE : 500)) method path token etag
+  head -n "$n" "$WORK/week_log.tsv" | while IFS=$'\t' read -r method path token; do
+    etag=$(curl -s -o /dev/null -w '%header{etag}' -H "Authorization: Bearer $token" "$BASE$path")
+    printf '%s\t%s\t%s\t\t%s\n' "$method" "$path" "$token" "$etag"
+  done >"$WORK/$name.tsv"
+  grep -q $'\t"' "$WORK/$name.tsv" || { fail "$name: the week's log gave no ETag"; return; }
+  wrk_run "$name" "$WARMUP_SECONDS" >/dev/null || true
+  measure_peak "$name"
+  R[$name.not_modified]=$(grep -oE '[=,]304:[0-9]+' "$WORK/wrk-$name.out" | grep -oE '[0-9]+$' || echo 0)
+  measure_fixed_rate "$name"
+  log "$name: ${R[$name.not_modified]} of ${R[$name.requests]} answered 304 at peak"
 }
 
 measure_endpoints() {
@@ -771,6 +793,10 @@ report() {
       errors=$(( ${R[$endpoint.peak_errors]:-0} + ${R[$endpoint.fixed_errors]:-0} ))
       echo "| ${LABEL[$endpoint]} | $(sql_summary "$endpoint") | ${R[$endpoint.rps]:-?} | ${R[$endpoint.p50]:-?} / ${R[$endpoint.p99]:-?} | ${R[$endpoint.achieved]:-?} of ${R[$endpoint.rate]:-?} | $errors | ${R[$endpoint.rss_peak]:-?} |"
     done
+    if [[ -n ${R[week_log_conditional.rps]:-} ]]; then
+      errors=$(( ${R[week_log_conditional.peak_errors]:-0} + ${R[week_log_conditional.fixed_errors]:-0} ))
+      echo "| the week's log with \`If-None-Match\` (${R[week_log_conditional.not_modified]:-?} of ${R[week_log_conditional.requests]:-?} answered 304 at peak) | $(sql_summary week_log) | ${R[week_log_conditional.rps]} | ${R[week_log_conditional.p50]:-?} / ${R[week_log_conditional.p99]:-?} | ${R[week_log_conditional.achieved]:-?} of ${R[week_log_conditional.rate]:-?} | $errors | ${R[week_log_conditional.rss_peak]:-?} |"
+    fi
     if [[ -n ${R[pgbench.tps]:-} ]]; then
       echo "| pgbench on the week's log SQL (\`-M prepared\`, $CONNECTIONS clients) | $(sql_summary week_log) | ${R[pgbench.tps]} | (average latency at peak ${R[pgbench.latency]}) | | 0 | |"
     fi
@@ -854,7 +880,7 @@ main() {
   stop_service
   report "$WORK/results.md"
   cat "$WORK/results.md"
-  [[ $MODE == full ]] && publish "$WORK/results.md"
+  [[ $MODE == full && -z ${BENCH_ONLY:-} ]] && publish "$WORK/results.md"
   if ((FAILURES)); then
     die "$FAILURES measurement(s) failed or saw failed requests"
   fi

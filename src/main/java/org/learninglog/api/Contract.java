@@ -10,10 +10,13 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
@@ -33,15 +36,20 @@ public class Contract {
             "trace");
 
     /** A path of the contract (`/api/v1/groups/{groupId}`), as a pattern. */
-    private record Route(Pattern path, int literals, JsonNode item, String allow) {
+    private record Route(Pattern path, int literals, int segments, JsonNode item, String allow) {
     }
 
     private final JsonNode document;
-    private final List<Route> routes;
+    // By number of segments: a request's path is matched against the few templates of its length, not all of them
+    // (every request asks, some several times).
+    private final Map<Integer, List<Route>> routes;
+    // What each operation produces, worked out once: keyed by the route's pattern and the method.
+    private final Map<String, List<String>> produced = new ConcurrentHashMap<>();
 
     Contract() {
         this.document = read();
-        this.routes = routes(document.path("paths"));
+        this.routes = routes(document.path("paths")).stream()
+                .collect(Collectors.groupingBy(Route::segments, Collectors.toUnmodifiableList()));
     }
 
     /** `GET, HEAD, OPTIONS, PATCH` for `/api/v1/me`; empty for a path the contract does not have. */
@@ -64,15 +72,23 @@ public class Contract {
      * operation that answers with no content (a 204), empty too for a path or method the contract does not have.
      */
     public List<String> produces(String path, String method) {
-        return operation(path, method).map(operation -> {
-            Set<String> types = new LinkedHashSet<>();
-            operation.path("responses").fields().forEachRemaining(response -> {
-                if (response.getKey().startsWith("2")) {
-                    resolve(response.getValue()).path("content").fieldNames().forEachRemaining(types::add);
-                }
-            });
-            return List.copyOf(types);
-        }).orElse(List.of());
+        return route(path).map(route -> produced.computeIfAbsent(route.path().pattern() + " " + method,
+                key -> produces(route, method))).orElse(List.of());
+    }
+
+    private List<String> produces(Route route, String method) {
+        String name = "HEAD".equalsIgnoreCase(method) ? "get" : method.toLowerCase(Locale.ROOT);
+        JsonNode operation = route.item().path(name);
+        if (!operation.isObject()) {
+            return List.of();
+        }
+        Set<String> types = new LinkedHashSet<>();
+        operation.path("responses").fields().forEachRemaining(response -> {
+            if (response.getKey().startsWith("2")) {
+                resolve(response.getValue()).path("content").fieldNames().forEachRemaining(types::add);
+            }
+        });
+        return List.copyOf(types);
     }
 
     /** Whether the contract has this method at this path (HEAD counting as GET). */
@@ -98,8 +114,20 @@ public class Contract {
     }
 
     private Optional<Route> route(String path) {
-        return routes.stream().filter(r -> r.path().matcher(path).matches())
+        return routes.getOrDefault(segments(path), List.of()).stream().filter(r -> r.path().matcher(path).matches())
                 .max(Comparator.comparingInt(Route::literals));
+    }
+
+    /** The number of segments of a path, a trailing slash not counting (the templates' patterns allow one). */
+    private static int segments(String path) {
+        int end = path.endsWith("/") && path.length() > 1 ? path.length() - 1 : path.length();
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (path.charAt(i) == '/') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private JsonNode resolve(JsonNode node) {
@@ -134,7 +162,8 @@ public class Contract {
                 allowed.add("HEAD");
             }
             allowed.add("OPTIONS");
-            routes.add(new Route(pattern(template), literals(template), item, String.join(", ", allowed)));
+            routes.add(new Route(pattern(template), literals(template), segments(template), item,
+                    String.join(", ", allowed)));
         }
         return List.copyOf(routes);
     }

@@ -2,11 +2,8 @@ package org.learninglog.entry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,7 +14,6 @@ import org.learninglog.api.ETags;
 import org.learninglog.api.Page;
 import org.learninglog.api.Problems;
 import org.learninglog.api.ReadOnly;
-import org.learninglog.group.Group;
 import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
 import org.learninglog.member.Member;
@@ -49,15 +45,6 @@ public class EntryService {
 
     /** My entry after putting it, and whether this put created it (201) or replaced it (200). */
     public record Put(EntryView entry, boolean created) {
-    }
-
-    /** A week's log of a group, and who has not posted. */
-    public record WeekLog(UUID groupId, Week week, List<EntryView> entries, int memberCount, int postedCount,
-            List<Person> notPosted, List<Person> away) {
-    }
-
-    /** A member of the group as the week's log names them; `awayUntil` only for those away. */
-    public record Person(UUID id, String displayName, LocalDate awayUntil) {
     }
 
     /** One version of an entry. */
@@ -234,24 +221,6 @@ public class EntryService {
     @ReadOnly
     public Page<EntryView> mine(Actor actor, Integer limit, String cursor) {
         return Entry.pageOfMember(actor.id(), cursor, limit);
-    }
-
-    @ReadOnly
-    public WeekLog weekLog(Actor actor, UUID groupId, String weekText) {
-        groups.contentAccess(actor, groupId);
-        Group group = Group.findById(groupId);
-        Week week = weeks.resolve(weekText, () -> Member.<Member>findById(actor.id()).zone());
-        List<EntryView> entries = Entry.ofWeek(groupId, week.toString());
-        Set<UUID> posted = entries.stream().filter(e -> !e.removed()).map(EntryView::authorId)
-                .collect(Collectors.toSet());
-        List<Member> members = Member.inGroup(groupId);
-        LocalDate logDay = week.day(group.logDay);
-        List<Member> waiting = members.stream().filter(m -> m.active && !posted.contains(m.id)).toList();
-        return new WeekLog(groupId, week, entries, members.size(), posted.size(),
-                waiting.stream().filter(m -> !m.isAwayOn(logDay)).map(m -> new Person(m.id, m.displayName, null))
-                        .toList(),
-                waiting.stream().filter(m -> m.isAwayOn(logDay))
-                        .map(m -> new Person(m.id, m.displayName, m.awayUntil)).toList());
     }
 
     /** Maximum length of an outcome's note, in code points. */

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 
 import org.learninglog.api.Page;
 import org.learninglog.api.contract.model.AuthorRefJson;
-import org.learninglog.api.contract.model.AwayMemberJson;
 import org.learninglog.api.contract.model.EntryJson;
 import org.learninglog.api.contract.model.EntryPageJson;
 import org.learninglog.api.contract.model.OutcomeJson;
@@ -14,7 +13,6 @@ import org.learninglog.api.contract.model.QuestionStatusJson;
 import org.learninglog.api.contract.model.RevisionChangeJson;
 import org.learninglog.api.contract.model.RevisionJson;
 import org.learninglog.api.contract.model.RevisionPageJson;
-import org.learninglog.api.contract.model.WeekLogJson;
 
 /** Maps entries, week logs and revisions to their wire form. */
 public final class EntryViews {
@@ -53,20 +51,6 @@ public final class EntryViews {
     static EntryPageJson page(Page<EntryView> page) {
         return new EntryPageJson().items(page.items().stream().map(EntryViews::of).toList())
                 .nextCursor(page.nextCursor());
-    }
-
-    static WeekLogJson of(EntryService.WeekLog log) {
-        return new WeekLogJson()
-                .groupId(log.groupId())
-                .week(log.week().toString())
-                .entries(log.entries().stream().map(EntryViews::of).toList())
-                .memberCount(log.memberCount())
-                .postedCount(log.postedCount())
-                .notPosted(log.notPosted().stream()
-                        .map(p -> new AuthorRefJson().id(p.id()).displayName(p.displayName())).toList())
-                .away(log.away().stream()
-                        .map(p -> new AwayMemberJson().id(p.id()).displayName(p.displayName()).awayUntil(p.awayUntil()))
-                        .toList());
     }
 
     static RevisionPageJson revisions(Page<EntryService.Revision> page) {

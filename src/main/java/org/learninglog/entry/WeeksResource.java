@@ -4,12 +4,15 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.learninglog.api.ETags;
 import org.learninglog.api.contract.WeeksApi;
 import org.learninglog.api.contract.model.EntryWriteJson;
+import org.learninglog.identity.Actor;
 import org.learninglog.identity.CurrentMember;
+import org.learninglog.time.Week;
 
 import io.quarkus.security.Authenticated;
 
@@ -17,16 +20,27 @@ import io.quarkus.security.Authenticated;
 class WeeksResource implements WeeksApi {
 
     private final EntryService entries;
+    private final WeekLogs logs;
+    private final OpenWeeks weeks;
     private final CurrentMember current;
 
-    WeeksResource(EntryService entries, CurrentMember current) {
+    WeeksResource(EntryService entries, WeekLogs logs, OpenWeeks weeks, CurrentMember current) {
         this.entries = entries;
+        this.logs = logs;
+        this.weeks = weeks;
         this.current = current;
     }
 
     @Override
-    public Response getWeekLog(UUID groupId, String week) {
-        return Response.ok(EntryViews.of(entries.weekLog(current.actor(), groupId, week))).build();
+    public Response getWeekLog(UUID groupId, String week, String ifNoneMatch) {
+        Actor actor = current.actor();
+        Week resolved = weeks.resolve(week, () -> logs.zoneOf(actor.id()));
+        WeekLogs.Log log = logs.read(actor, groupId, resolved, WeekLogs.tags(ifNoneMatch));
+        if (log.json() == null) {
+            return Response.notModified().header(HttpHeaders.ETAG, log.etag()).build();
+        }
+        // The JSON comes from PostgreSQL as the contract's WeekLog; it is passed on as it is.
+        return Response.ok(log.json(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, log.etag()).build();
     }
 
     @Override

@@ -52,7 +52,11 @@ public record Week(int year, int number) implements Comparable<Week> {
 
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", year, number);
+        // Not String.format: every week's log names its week, and a formatter costs more than the rest of this.
+        StringBuilder text = new StringBuilder(8);
+        String digits = Integer.toString(year);
+        text.append("0000", 0, Math.max(0, 4 - digits.length())).append(digits).append("-W");
+        return (number < 10 ? text.append('0') : text).append(number).toString();
     }
 
     private static int weeksIn(int year) {
