@@ -81,7 +81,7 @@ class WeekLogETagTest {
             assertEquals(own, entry, "the log's entry " + entry.get("id") + " against its own resource");
             seen.add(entry.get("questionStatus") + "/" + entry.get("removed") + "/" + (entry.get("outcome") != null));
         }
-        assertEquals(Set.of("open/false/true", "answered/false/false", "none/true/false"), seen);
+        assertEquals(Set.of("OPEN/false/true", "ANSWERED/false/false", "NONE/true/false"), seen);
     }
 
     @Test
