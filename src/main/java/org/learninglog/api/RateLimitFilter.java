@@ -18,9 +18,10 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Applies {@link RateLimits} to every request a resource serves, once it is matched (its operation tells the
- * class) and its caller known: a request whose credentials fail counts for its address only (the security check
- * answers it 401 after). Every response it counted carries `RateLimit-Policy` and `RateLimit`; a refusal is a 429
- * with `Retry-After` until the window ends.
+ * class) and its caller known. A request refused 401 by the security check of an operation that needs a member
+ * never gets here (CallerLimits counts failed authentications); one without valid credentials to a public
+ * operation counts for its address only. Every response it counted carries `RateLimit-Policy` and `RateLimit`; a
+ * refusal is a 429 with `Retry-After` until the window ends.
  */
 class RateLimitFilter {
 

@@ -194,6 +194,19 @@ class RateLimitsTest {
     }
 
     @Test
+    void shouldLeaveARequestWithAWrongTokenToTheFailedAuthenticationLimit() {
+        clock.set(Instant.parse("2001-04-09T10:00:00Z"));
+        TestMember ana = data.member("Ana");
+        Response refused = getMe("ll_wrong_" + TestData.suffix());
+
+        // The security check answers before the request reaches a resource; CallerLimits counts the failure.
+        assertEquals(401, refused.statusCode());
+        assertEquals(null, refused.header("RateLimit"));
+        assertEquals("\"member\";r=4;t=60, \"address\";r=7;t=60", getMe(ana.token()).header("RateLimit"),
+                "the address's first counted request");
+    }
+
+    @Test
     void shouldShareTheCountsOfEveryInstanceThroughTheDatabase() {
         clock.set(Instant.parse("2001-04-08T10:00:00Z"));
         // Two instances of the service: each its own limiter, one table.
