@@ -44,4 +44,8 @@ interface RetentionConfig {
     /** Received emails: kept this long after they were processed. */
     @WithDefault("90d")
     Duration inboundMail();
+
+    /** Rate limit counts: kept this long after their one-minute window began. */
+    @WithDefault("1h")
+    Duration rateLimitWindows();
 }

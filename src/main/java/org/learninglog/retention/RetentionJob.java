@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.learninglog.api.IdempotencyRetention;
+import org.learninglog.api.RateLimitRetention;
 import org.learninglog.inbound.InboundRetention;
 import org.learninglog.mail.OutboxRetention;
 import org.learninglog.notification.NotificationRetention;
@@ -24,7 +25,7 @@ public class RetentionJob {
 
     /** Rows deleted by one run, per kind. */
     public record Purged(long sentEmails, long deadEmails, long readNotifications, long endedSessions,
-            long signInLinks, long idempotencyKeys, long inboundMail) {
+            long signInLinks, long idempotencyKeys, long inboundMail, long rateLimitWindows) {
     }
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
@@ -36,9 +37,11 @@ public class RetentionJob {
     private final SessionRetention sessions;
     private final IdempotencyRetention idempotency;
     private final InboundRetention inbound;
+    private final RateLimitRetention rateLimits;
 
     RetentionJob(RetentionConfig config, Clock clock, OutboxRetention outbox, NotificationRetention notifications,
-            SessionRetention sessions, IdempotencyRetention idempotency, InboundRetention inbound) {
+            SessionRetention sessions, IdempotencyRetention idempotency, InboundRetention inbound,
+            RateLimitRetention rateLimits) {
         this.config = config;
         this.clock = clock;
         this.outbox = outbox;
@@ -46,6 +49,7 @@ public class RetentionJob {
         this.sessions = sessions;
         this.idempotency = idempotency;
         this.inbound = inbound;
+        this.rateLimits = rateLimits;
     }
 
     @Scheduled(identity = "retention", cron = "${learninglog.retention.cron:0 17 3 * * ?}",
@@ -66,6 +70,7 @@ public class RetentionJob {
                 sessions.purgeEndedBefore(now.minus(config.endedSessions()), batch),
                 sessions.purgeSignInLinksExpiredBefore(now.minus(config.signInLinks()), batch),
                 idempotency.purgeCreatedBefore(now.minus(config.idempotencyKeys()), batch),
-                inbound.purgeProcessedBefore(now.minus(config.inboundMail()), batch));
+                inbound.purgeProcessedBefore(now.minus(config.inboundMail()), batch),
+                rateLimits.purgeWindowsBefore(now.minus(config.rateLimitWindows()), batch));
     }
 }

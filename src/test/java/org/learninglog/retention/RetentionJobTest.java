@@ -116,6 +116,24 @@ class RetentionJobTest {
     }
 
     @Test
+    void shouldForgetRateLimitCountsAnHourAfterTheirWindowBegan() throws SQLException {
+        TestMember ana = data.member("Ana");
+        String address = "10.31." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        Instant t0 = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        clock.set(t0);
+        as(ana.token()).header("X-Forwarded-For", address).get("/api/v1/me").then().statusCode(200);
+        clock.set(t0.plus(Duration.ofMinutes(30)));
+        as(ana.token()).header("X-Forwarded-For", address).get("/api/v1/me").then().statusCode(200);
+        String windows = "SELECT count(*) FROM rate_limit_window WHERE bucket = 'address:" + address + "'";
+        assertEquals(2, count(windows));
+
+        clock.set(t0.plus(Duration.ofMinutes(61)));
+        job.purge();
+
+        assertEquals(1, count(windows), "the window of t0 is gone, the one of half an hour later kept");
+    }
+
+    @Test
     void shouldDeleteInBatchesUntilNothingOldIsLeft() throws SQLException {
         TestMember ana = data.member("Ana");
         Instant t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS);
