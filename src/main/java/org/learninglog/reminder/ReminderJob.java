@@ -27,7 +27,7 @@ public class ReminderJob {
      */
     private static final String SCAN_LOCK = "/reminder-scan";
 
-    /** A slice is a sixteenth of the members; far above what it takes at a million (seconds). */
+    /** A slice is a quarter of the members; far above what it takes at a million (seconds). */
     private static final int SLICE_TIMEOUT_SECONDS = 600;
 
     private final ReminderQueries queries;

@@ -132,9 +132,10 @@ class ReminderQueries {
 
     /**
      * The scan goes through the groups in this many slices of their ids, one transaction each: a transaction stays
-     * short at a million members, and instances scanning at the same time share the slices.
+     * bounded at a million members, and instances scanning at the same time share the slices. More slices would
+     * mean shorter transactions but more work: each slice's check against the outbox reads the whole outbox.
      */
-    static final int SLICES = 16;
+    static final int SLICES = 4;
 
     /**
      * The preview of the members of the groups in `:groupIds` (comma-separated), with the outcome for each;
