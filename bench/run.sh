@@ -19,12 +19,12 @@
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_DB (learninglog_bench),
 # BENCH_PORT (first free port from 18080), BENCH_CONNECTIONS (16; wrk connections = pgbench clients),
 # BENCH_PEAK_SECONDS, BENCH_FIXED_SECONDS, BENCH_WARMUP_SECONDS, BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
-# BENCH_WEEKS, BENCH_JAVA_OPTS (JVM options of the measured service; default below), BENCH_APPCDS (1; 0 to
-# start without a class-data archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
+# BENCH_WEEKS, BENCH_JAVA_HOME (the measured service's JDK; java on the PATH), BENCH_JAVA_OPTS (its JVM options;
+# default below), BENCH_APPCDS (1; 0 to start without a class archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
 # defaults), BENCH_OUTPUT (the Markdown file a full run writes; docs/benchmarks.md), BENCH_WORK (target/bench: its
 # files), BENCH_PHASES,
-# BENCH_JOBS_GROUPS, BENCH_JOBS_MEMBERS_PER_GROUP, BENCH_JOBS_DISPATCH (emails the dispatch sends; the
-# others the scan enqueued are held back).
+# BENCH_JOBS_GROUPS, BENCH_JOBS_MEMBERS_PER_GROUP, BENCH_JOBS_DISPATCH (emails the dispatch sends; the other
+# reminders the scan enqueued are deleted first).
 # Needs Java 17+ with javac, PostgreSQL reachable as for the tests (its server log readable, for the SQL
 # capture), and root or sudo to install missing Debian packages.
 #
@@ -80,9 +80,9 @@ WRK_THREADS=$(( $(nproc) < CONNECTIONS ? $(nproc) : CONNECTIONS ))
 # it gives back when idle (periodic GC, tight free ratios) and a trimmed native heap keep RSS at rest low;
 # TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+.
 JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS-"-XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"}
-# The service's JVM: the one the Dockerfile ships (Temurin 25) where it is installed, else java on the PATH;
-# BENCH_JAVA_HOME chooses another (empty: the PATH's).
-JAVA_HOME_BENCH=${BENCH_JAVA_HOME-/usr/lib/jvm/temurin-25-jdk-amd64}
+# The service's JVM: java on the PATH, a Java 17 like the Dockerfile's (decision 118); BENCH_JAVA_HOME measures
+# another, e.g. /usr/lib/jvm/temurin-25-jdk-amd64 (then with an ahead-of-time cache, below).
+JAVA_HOME_BENCH=${BENCH_JAVA_HOME:-}
 SERVICE_JAVA=java
 [[ -n $JAVA_HOME_BENCH && -x $JAVA_HOME_BENCH/bin/java ]] && SERVICE_JAVA=$JAVA_HOME_BENCH/bin/java
 # A class archive for the measured start, written by an earlier start of the run (BENCH_APPCDS=0 to measure
