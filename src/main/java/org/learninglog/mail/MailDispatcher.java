@@ -191,8 +191,10 @@ public class MailDispatcher {
     }
 
     private Outcome attempt(OutboundEmail email) {
-        // Renew the lease just before sending, so it needs to cover one SMTP transaction, not a whole batch.
-        if (!QuarkusTransaction.requiringNew().call(() -> renewLease(email))) {
+        // Renew the lease just before sending, so it needs to cover one SMTP transaction, not a whole batch. The
+        // renewal and the record are one statement each, auto-committed on a pooled connection: no JTA
+        // transaction (BEGIN, COMMIT and the transaction manager's work) around a single statement.
+        if (!renewLease(email)) {
             return new TakenOver(email.id());
         }
         Outcome outcome;
@@ -202,8 +204,7 @@ public class MailDispatcher {
         } catch (RuntimeException e) {
             outcome = failureOf(email, e, clock.instant());
         }
-        Outcome recorded = outcome;
-        QuarkusTransaction.requiringNew().run(() -> record(recorded));
+        record(outcome);
         if (outcome instanceof Failure failure) {
             if (failure.dead()) {
                 metrics.dead();
@@ -217,7 +218,7 @@ public class MailDispatcher {
     }
 
     /** Moves the row's lease forward, unless another dispatcher claimed it since (its attempt count moved on). */
-    private boolean renewLease(OutboundEmail email) throws SQLException {
+    private boolean renewLease(OutboundEmail email) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         UPDATE outbound_email SET next_attempt_at = ?
@@ -227,6 +228,8 @@ public class MailDispatcher {
             statement.setObject(2, email.id());
             statement.setInt(3, email.attempts());
             return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not renew the lease of an email", e);
         }
     }
 

@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -38,6 +40,22 @@ public class Outbox {
                    '<' || encode(sha256(convert_to(b.dedupe_key, 'UTF8')), 'hex') || '@' || CAST(? AS text) || '>', ?
             FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]))
                  AS b(dedupe_key, kind, member_id, data)
+            JOIN member_recipient r ON r.member_id = b.member_id
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """;
+
+    /**
+     * The emails a caller's SELECT names, `%s` being that SELECT: it yields `dedupe_key`, `kind`, `member_id` and
+     * `data` (jsonb, as {@link MailKind#write} would write it). Same rows as {@link #INSERT}, built in the database.
+     */
+    private static final String INSERT_SELECTED = """
+            INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address, template_data,
+                                        language, status, attempts, next_attempt_at, message_id, created_at)
+            SELECT gen_random_uuid(), b.dedupe_key, b.kind, r.member_id, r.email, b.data,
+                   r.language, 'PENDING', 0, :outboxNow,
+                   '<' || encode(sha256(convert_to(b.dedupe_key, 'UTF8')), 'hex') || '@' || CAST(:outboxHost AS text) || '>',
+                   :outboxNow
+            FROM (%s) AS b
             JOIN member_recipient r ON r.member_id = b.member_id
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
@@ -115,6 +133,24 @@ public class Outbox {
                 return insert.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Enqueues the emails a SELECT names, in one statement that never leaves the database, in the caller's
+     * transaction (there must be one): for jobs that enqueue hundreds of thousands at once (the reminder scan).
+     * The SELECT yields `dedupe_key`, `kind`, `member_id` and `data` (jsonb in the kind's format: every component
+     * of its record, nulls included); its named parameters are bound by {@code parameters}.
+     *
+     * @return how many emails were new
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int enqueueSelected(String select, Consumer<Query> parameters) {
+        entityManager.flush();
+        Query insert = entityManager.createNativeQuery(INSERT_SELECTED.formatted(select))
+                .setParameter("outboxNow", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter("outboxHost", links.host());
+        parameters.accept(insert);
+        return insert.executeUpdate();
     }
 
     /** An email as it was enqueued, and when: what a reply to it refers to. */

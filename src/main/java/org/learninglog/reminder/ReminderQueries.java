@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.hibernate.jpa.HibernateHints;
 import org.learninglog.api.Keyset;
 import org.learninglog.api.Page;
-import org.learninglog.mail.OutboundMail;
+import org.learninglog.mail.Outbox;
 import org.learninglog.time.Week;
 import org.learninglog.time.ZoneClock;
 
@@ -91,37 +89,53 @@ class ReminderQueries {
             + DEDUPE_KEY + ")";
 
     /**
-     * The reminders due at the `:zones` clock: members who are active, want reminders, are not away, have not
-     * posted this week and have not had this nudge yet, with last week's question of the member in the group.
+     * The reminders due at the `:zones` clock among the memberships of groups from `:fromGroup` to `:toGroup`
+     * (inclusive): members who are active, want reminders, are not away, have not posted this week and
+     * have not had this nudge yet, with last week's question of the member in the group and its first replies. It
+     * yields the outbox's columns ({@link Outbox#enqueueSelected}): `data` is the {@link ReminderMail} as its kind
+     * writes it, every component present.
      */
     private static final String DUE = "WITH " + ZONE_CLOCK + ",\n"
-            + NUDGE.formatted(DAYS, "AND m.active AND m.reminders") + """
-            ,
-            due AS (
-                SELECT n.*, %s AS dedupe_key
-                FROM nudge n
-                WHERE n.nudge IS NOT NULL
-                  AND NOT %s
-                  AND NOT %s
-                  AND NOT %s
-            )
-            SELECT d.dedupe_key, d.nudge, d.member_id, d.display_name, d.group_id, d.group_name, d.week,
-                   last.question, COALESCE(last.answered, false), CAST(replies.list AS text)
-            FROM due d
-            LEFT JOIN entry_posted last ON last.group_id = d.group_id AND last.member_id = d.member_id
-                                       AND last.week = d.previous_week AND last.question IS NOT NULL
-            LEFT JOIN LATERAL (
-                SELECT jsonb_agg(jsonb_build_object('authorName', a.display_name, 'body', left(r.body, 600),
-                                                    'accepted', r.accepted) ORDER BY r.accepted DESC, r.created_at)
-                           AS list
-                FROM (SELECT t.author_id, t.body, t.created_at,
-                             COALESCE(t.reply_id = last.accepted_reply_id, false) AS accepted
-                      FROM thread_reply t WHERE t.entry_id = last.entry_id
-                      ORDER BY COALESCE(t.reply_id = last.accepted_reply_id, false) DESC, t.created_at
-                      LIMIT 3) r
-                JOIN member_name a ON a.member_id = r.author_id
-            ) replies ON true
-            """.formatted(DEDUPE_KEY, AWAY, POSTED, ENQUEUED);
+            + NUDGE.formatted(DAYS, "AND m.active AND m.reminders AND ms.group_id BETWEEN CAST(:fromGroup AS uuid)"
+                    + " AND CAST(:toGroup AS uuid)")
+            + """
+                    ,
+                    due AS (
+                        SELECT n.*, %s AS dedupe_key
+                        FROM nudge n
+                        WHERE n.nudge IS NOT NULL
+                          AND NOT %s
+                          AND NOT %s
+                          AND NOT %s
+                    )
+                    SELECT d.dedupe_key, d.nudge AS kind, d.member_id,
+                           jsonb_build_object('displayName', d.display_name, 'groupId', d.group_id,
+                                              'groupName', d.group_name, 'week', d.week,
+                                              'lastQuestion', last.question,
+                                              'lastQuestionAnswered', COALESCE(last.answered, false),
+                                              'lastReplies', COALESCE(replies.list, CAST('[]' AS jsonb))) AS data
+                    FROM due d
+                    LEFT JOIN entry_posted last ON last.group_id = d.group_id AND last.member_id = d.member_id
+                                               AND last.week = d.previous_week AND last.question IS NOT NULL
+                    LEFT JOIN LATERAL (
+                        SELECT jsonb_agg(jsonb_build_object('authorName', a.display_name, 'body', left(r.body, 600),
+                                                            'accepted', r.accepted) ORDER BY r.accepted DESC, r.created_at)
+                                   AS list
+                        FROM (SELECT t.author_id, t.body, t.created_at,
+                                     COALESCE(t.reply_id = last.accepted_reply_id, false) AS accepted
+                              FROM thread_reply t WHERE t.entry_id = last.entry_id
+                              ORDER BY COALESCE(t.reply_id = last.accepted_reply_id, false) DESC, t.created_at
+                              LIMIT 3) r
+                        JOIN member_name a ON a.member_id = r.author_id
+                    ) replies ON true
+                    """.formatted(DEDUPE_KEY, AWAY, POSTED, ENQUEUED);
+
+    /**
+     * The scan goes through the groups in this many slices of their ids, one transaction each: a transaction stays
+     * bounded at a million members, and instances scanning at the same time share the slices. More slices would
+     * mean shorter transactions but more work: each slice's check against the outbox reads the whole outbox.
+     */
+    static final int SLICES = 4;
 
     /**
      * The preview of the members of the groups in `:groupIds` (comma-separated), with the outcome for each;
@@ -147,10 +161,12 @@ class ReminderQueries {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
-    ReminderQueries(EntityManager entityManager, ObjectMapper json) {
+    ReminderQueries(EntityManager entityManager, ObjectMapper json, Outbox outbox) {
         this.entityManager = entityManager;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /** The `:zones` parameter: the clock at the instant of every time zone a member lives in. */
@@ -171,29 +187,16 @@ class ReminderQueries {
         return table.toString();
     }
 
-    /** The reminders due at the `:zones` clock, read as they are consumed; close the stream. */
-    @SuppressWarnings("unchecked")
-    Stream<OutboundMail<ReminderMail>> due(String zones) {
-        Stream<Object[]> rows = entityManager.createNativeQuery(DUE)
-                .setParameter("zones", zones)
-                .setHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
-                .getResultStream();
-        return rows.map(row -> new OutboundMail<>(
-                ReminderMail.FOLLOW_UP.name().equals(row[1]) ? ReminderMail.FOLLOW_UP : ReminderMail.REMINDER,
-                uuid(row[2]), (String) row[0],
-                new ReminderMail((String) row[3], uuid(row[4]), (String) row[5], (String) row[6], (String) row[7],
-                        (Boolean) row[8], replies((String) row[9]))));
+    /** Enqueues the reminders due at the `:zones` clock in one slice of the groups (0 to {@link #SLICES} - 1). */
+    int enqueueDue(String zones, int slice) {
+        return outbox.enqueueSelected(DUE, query -> query.setParameter("zones", zones)
+                .setParameter("fromGroup", "%08x-0000-0000-0000-000000000000".formatted(sliceStart(slice)))
+                .setParameter("toGroup", "%08x-ffff-ffff-ffff-ffffffffffff".formatted(sliceStart(slice + 1) - 1)));
     }
 
-    private List<ReminderMail.LastReply> replies(String list) {
-        if (list == null) {
-            return List.of();
-        }
-        try {
-            return List.of(json.readValue(list, ReminderMail.LastReply[].class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("The replies to last week's question cannot be read", e);
-        }
+    /** The first 32 bits of a slice's first group id: slices split them evenly. */
+    private static long sliceStart(int slice) {
+        return 0x1_0000_0000L / SLICES * slice;
     }
 
     /** An open group as the preview pages them. */
