@@ -70,10 +70,11 @@ class WeekLogTest {
     }
 
     @Test
-    void shouldReadAWeekWithAFixedNumberOfStatementsWhateverItsSize() {
-        long small = statementsToReadAWeekOf(2);
-        long large = statementsToReadAWeekOf(12);
-        assertEquals(small, large, "statements for a week of 2 entries against 12");
+    void shouldReadAWeekWithoutLoadingEntitiesWhateverItsSize() {
+        // The log is one JDBC statement whose JSON PostgreSQL builds (decision 113); bench/run.sh counts its SQL.
+        // Any statement through Hibernate here means the entity read path (and its per-size cost) came back.
+        assertEquals(0, statementsToReadAWeekOf(2), "Hibernate statements for a week of 2 entries");
+        assertEquals(0, statementsToReadAWeekOf(12), "Hibernate statements for a week of 12 entries");
     }
 
     private long statementsToReadAWeekOf(int posting) {
