@@ -508,7 +508,13 @@ capture_sql() {
     "$member=>md5('member-' || :m)::uuid" \
     "$group=>md5('group-' || :g)::uuid" \
     "$week=>to_char(current_date - 7 * :w, 'IYYY-\"W\"IW')" \
-    "$monday=>date_trunc('week', current_date - 7 * :w)::date"
+    "$monday=>date_trunc('week', current_date - 7 * :w)::date" \
+    "member:$member=>'member:' || md5('member-' || :m)::uuid" \
+    "address:127.0.0.1=>'address:' || '127.0.0.1'"
+  # The rate limit's window is the minute of the request: pgbench counts in its own minute, and a literal
+  # '…08:36:00+00' would read as pgbench variables (:36, :00).
+  sed -E -i "s/'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:00\+00'(::[a-z ]+)?/date_trunc('minute', now())/g" \
+    "$WORK/week_log.pgbench"
   grep -q ':m' "$WORK/week_log.pgbench" && grep -q ':g' "$WORK/week_log.pgbench" && grep -q ':w' "$WORK/week_log.pgbench" \
     || die "the captured week's log SQL did not bind the member, group and week as expected; see $WORK/week_log.pgbench"
 }
