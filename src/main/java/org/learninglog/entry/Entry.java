@@ -103,15 +103,6 @@ public class Entry extends PanacheEntityBase {
                 .getResultList().stream().findFirst().map(EntryView::of);
     }
 
-    /** A week's entries of a group, removed ones too, in the order they were posted. */
-    static List<EntryView> ofWeek(UUID groupId, String week) {
-        return getEntityManager().createQuery("select " + EntryView.COLUMNS + " from Entry e, Member m"
-                + " where m.id = e.memberId and e.groupId = :group and e.week = :week order by e.createdAt, e.id",
-                Object[].class)
-                .setParameter("group", groupId).setParameter("week", week)
-                .getResultList().stream().map(EntryView::of).toList();
-    }
-
     /**
      * A page of one member's live entries, the newest week first and within a week the newest posted first. Weeks
      * compare as text: `2026-W09` sorts before `2026-W10`.

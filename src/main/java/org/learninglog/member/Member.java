@@ -171,22 +171,7 @@ public class Member extends PanacheEntityBase {
         return count("id <> ?1 and role = ?2 and active = true", memberId, Role.ADMIN);
     }
 
-    /** The members of a group, by name. */
-    @SuppressWarnings("unchecked")
-    public static List<Member> inGroup(UUID groupId) {
-        return getEntityManager().createNativeQuery("SELECT * FROM member"
-                + " WHERE id IN (SELECT member_id FROM group_member WHERE group_id = :group)"
-                + " ORDER BY lower(display_name), id", Member.class)
-                .setParameter("group", groupId)
-                .getResultList();
-    }
-
     public ZoneId zone() {
         return ZoneId.of(timeZone);
-    }
-
-    /** Away on that local date: `awayUntil` is the first day back. */
-    public boolean isAwayOn(LocalDate date) {
-        return awayUntil != null && date.isBefore(awayUntil);
     }
 }

@@ -39,9 +39,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 @ApplicationScoped
 class ReminderQueries {
 
-    /** Due reminders are read from the database this many at a time, and enqueued batch by batch. */
-    static final int BATCH = 2_000;
-
     private static final String ZONES = "SELECT DISTINCT time_zone FROM member_recipient";
 
     private static final String DAYS = "ARRAY['MONDAY','TUESDAY','WEDNESDAY','THURSDAY','FRIDAY','SATURDAY','SUNDAY']";
