@@ -77,18 +77,15 @@ public class Contract {
     }
 
     private List<String> produces(Route route, String method) {
-        String name = "HEAD".equalsIgnoreCase(method) ? "get" : method.toLowerCase(Locale.ROOT);
-        JsonNode operation = route.item().path(name);
-        if (!operation.isObject()) {
-            return List.of();
-        }
-        Set<String> types = new LinkedHashSet<>();
-        operation.path("responses").fields().forEachRemaining(response -> {
-            if (response.getKey().startsWith("2")) {
-                resolve(response.getValue()).path("content").fieldNames().forEachRemaining(types::add);
-            }
-        });
-        return List.copyOf(types);
+        return operation(route, method).map(operation -> {
+            Set<String> types = new LinkedHashSet<>();
+            operation.path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("2")) {
+                    resolve(response.getValue()).path("content").fieldNames().forEachRemaining(types::add);
+                }
+            });
+            return List.copyOf(types);
+        }).orElse(List.of());
     }
 
     /** Whether the contract has this method at this path (HEAD counting as GET). */
@@ -97,8 +94,12 @@ public class Contract {
     }
 
     private Optional<JsonNode> operation(String path, String method) {
+        return route(path).flatMap(route -> operation(route, method));
+    }
+
+    private static Optional<JsonNode> operation(Route route, String method) {
         String name = "HEAD".equalsIgnoreCase(method) ? "get" : method.toLowerCase(Locale.ROOT);
-        return route(path).map(route -> route.item().path(name)).filter(JsonNode::isObject);
+        return Optional.of(route.item().path(name)).filter(JsonNode::isObject);
     }
 
     /** The schema of a parameter (`in` is `query`, `path` or `header`) of the operation at this path. */

@@ -1,5 +1,8 @@
 package org.learninglog.api;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 /** Entity tags for versioned resources: the version in quotes, compared strongly. */
 public final class ETags {
 
@@ -18,13 +21,15 @@ public final class ETags {
             throw Problems.preconditionRequired(MISSING);
         }
         String current = of(currentVersion);
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(current)) {
-                return;
-            }
+        if (listed(ifMatch).stream().anyMatch(tag -> tag.equals("*") || tag.equals(current))) {
+            return;
         }
         throw Problems.preconditionFailed("The resource has changed since you read it (its ETag is now " + current
                 + "); reload it and apply your change again");
+    }
+
+    /** The entity tags of an `If-Match` or `If-None-Match` header, in order (`*` as it is). */
+    public static List<String> listed(String header) {
+        return Stream.of(header.split(",")).map(String::strip).toList();
     }
 }

@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.learninglog.api.ETags;
 import org.learninglog.api.Problems;
 import org.learninglog.identity.Actor;
 import org.learninglog.time.Week;
@@ -149,11 +149,6 @@ class WeekLogs {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return null;
         }
-        List<String> tags = new ArrayList<>();
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            tags.add(tag.startsWith("W/") ? tag.substring(2) : tag);
-        }
-        return tags;
+        return ETags.listed(ifNoneMatch).stream().map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag).toList();
     }
 }

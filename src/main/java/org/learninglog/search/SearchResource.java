@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import org.learninglog.api.Problems;
 import org.learninglog.api.contract.SearchApi;
 import org.learninglog.api.contract.model.QuestionStatusJson;
 import org.learninglog.identity.CurrentMember;
@@ -30,7 +31,7 @@ class SearchResource implements SearchApi {
             String to,
             Integer limit, String cursor) {
         var filters = new SearchService.Filters(groupId, tag, author,
-                SearchService.status(status == null ? null : status.toString()),
+                status == null ? null : status(status),
                 SearchQuery.week("from", from).orElse(null), SearchQuery.week("to", to).orElse(null));
         return Response.ok(SearchViews.hits(search.search(current.actor(), q, filters, limit, cursor))).build();
     }
@@ -48,5 +49,14 @@ class SearchResource implements SearchApi {
     @Override
     public Response listExperts(String topic, Integer limit, String cursor) {
         return Response.ok(SearchViews.experts(experts.find(current.actor(), topic, limit, cursor))).build();
+    }
+
+    /** Search filters questions by their state, so `NONE` is not a filter here. */
+    private static SearchService.Status status(QuestionStatusJson status) {
+        return switch (status) {
+            case OPEN -> SearchService.Status.OPEN;
+            case ANSWERED -> SearchService.Status.ANSWERED;
+            default -> throw Problems.invalid("status", "must be one of [OPEN, ANSWERED]");
+        };
     }
 }

@@ -15,7 +15,6 @@ import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.learninglog.api.Keyset;
 import org.learninglog.api.Page;
-import org.learninglog.api.Problems;
 import org.learninglog.api.ReadOnly;
 import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
@@ -175,16 +174,5 @@ public class SearchService {
 
     static List<String> tags(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
-    }
-
-    static Status status(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "OPEN" -> Status.OPEN;
-            case "ANSWERED" -> Status.ANSWERED;
-            default -> throw Problems.invalid("status", "must be one of [OPEN, ANSWERED]");
-        };
     }
 }
