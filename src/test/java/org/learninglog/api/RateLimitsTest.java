@@ -8,8 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -222,6 +233,44 @@ class RateLimitsTest {
         RateLimits.Verdict sixth = other.count("getMe", member, address);
         assertTrue(sixth.refused());
         assertEquals(6, sixth.counts().get(0).count());
+    }
+
+    @Test
+    void shouldServeExactlyTheQuotaWhenManyRequestsRaceForOneMember() throws Exception {
+        // Five rounds of 24 requests racing from 8 threads over 4 limiters (instances) on one table: the counts
+        // they get back are 1..24 once each (no lost update), and exactly the quota of 5 is served.
+        for (int round = 0; round < 5; round++) {
+            clock.set(Instant.parse("2001-04-09T10:00:00Z").plus(Duration.ofMinutes(round)));
+            List<RateLimits> instances = List.of(new RateLimits(dataSource, config, clock),
+                    new RateLimits(dataSource, config, clock), new RateLimits(dataSource, config, clock),
+                    new RateLimits(dataSource, config, clock));
+            String member = "racing-" + TestData.suffix();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<RateLimits.Verdict>> verdicts = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    RateLimits instance = instances.get(i % instances.size());
+                    verdicts.add(pool.submit(() -> {
+                        start.await();
+                        return instance.count("getMe", member, "racing-" + member);
+                    }));
+                }
+                start.countDown();
+                Set<Integer> counts = new TreeSet<>();
+                int served = 0;
+                for (Future<RateLimits.Verdict> verdict : verdicts) {
+                    RateLimits.Verdict v = verdict.get(30, TimeUnit.SECONDS);
+                    counts.add(v.counts().get(0).count());
+                    served += v.refused() ? 0 : 1;
+                }
+                assertEquals(IntStream.rangeClosed(1, 24).boxed().collect(Collectors.toSet()), counts,
+                        "round " + round + ": every request its own count");
+                assertEquals(5, served, "round " + round + ": requests served");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private Response getMe(String token) {
