@@ -1,5 +1,6 @@
 package org.learninglog.inbound;
 
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,8 @@ final class EntryHeadings {
     static Optional<Written> read(String text) {
         Map<Heading, StringBuilder> parts = new HashMap<>();
         Heading current = null;
-        for (String line : text.split("\n", -1)) {
+        // Composed, as the headings are: some clients send "ó" as "o" and a combining accent.
+        for (String line : Normalizer.normalize(text, Normalizer.Form.NFC).split("\n", -1)) {
             Heading heading = null;
             String rest = "";
             Matcher withText = WITH_TEXT.matcher(line.strip());

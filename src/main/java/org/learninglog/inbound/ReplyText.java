@@ -86,17 +86,29 @@ final class ReplyText {
         return false;
     }
 
+    /**
+     * Where Outlook (on the web, new Outlook, for Mac) and Yahoo start the quoted original: its header block is one
+     * element and the original follows it as siblings, not inside it, so everything from the first of these on goes.
+     */
+    private static final String QUOTE_STARTS = "#appendonsend, #divRplyFwdMsg, div.OutlookMessageHeader, "
+            + "#mail-editor-reference-message-container, hr#stopSpelling, div.yahoo_quoted";
+
     /** Plain text of an HTML body without the quoted original the clients mark up as such. */
     static String fromHtml(String html) {
         Document document = Jsoup.parse(html);
         document.select("head, script, style, blockquote, div.gmail_quote, div.gmail_signature, "
-                + "#divRplyFwdMsg, #appendonsend, div.moz-cite-prefix, div.OutlookMessageHeader").remove();
+                + "div.moz-cite-prefix").remove();
+        Element quoteStart = document.body().selectFirst(QUOTE_STARTS);
+        if (quoteStart != null) {
+            cutFrom(quoteStart);
+        }
         StringBuilder text = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    text.append(textNode.getWholeText().replaceAll("\\s+", " "));
+                    // A no-break space (&nbsp;, Outlook's empty paragraphs) is a space here, so blank lines go.
+                    text.append(textNode.getWholeText().replace('\u00a0', ' ').replaceAll("\\s+", " "));
                 } else if (node instanceof Element element && element.nameIs("br")) {
                     text.append('\n');
                 } else if (node instanceof Element element && element.isBlock() && !text.isEmpty()) {
@@ -116,6 +128,19 @@ final class ReplyText {
             lines.add(line.strip());
         }
         return String.join("\n", lines).replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    /** Removes the element and everything after it in the document, up to the end of the body. */
+    private static void cutFrom(Element start) {
+        for (Element at = start; at != null && !at.nameIs("body"); at = at.parent()) {
+            Node next = at.nextSibling();
+            while (next != null) {
+                Node following = next.nextSibling();
+                next.remove();
+                next = following;
+            }
+        }
+        start.remove();
     }
 
     private static void newLine(StringBuilder text) {

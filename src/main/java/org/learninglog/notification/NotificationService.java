@@ -28,11 +28,12 @@ public class NotificationService {
 
     /**
      * One notification as the inbox shows it: who caused it, in which group, an excerpt of the text it is about
-     * (null when its words were removed since) and the path of the thread.
+     * (null when its words were removed since), for an outcome how the advice worked out (the entry's
+     * `Outcome` by name; the note is the excerpt, and may be absent), and the path of the thread.
      */
     public record InboxItem(UUID id, Notification.Kind kind, UUID entryId, UUID replyId, UUID actorId,
-            String actorName, UUID groupId, String groupName, String excerpt, String link, boolean read,
-            Instant createdAt) {
+            String actorName, UUID groupId, String groupName, String excerpt, String outcome, String link,
+            boolean read, Instant createdAt) {
     }
 
     /** Code points of the excerpt a notification carries, before the ellipsis. */
@@ -99,7 +100,8 @@ public class NotificationService {
         NativeQuery<Object[]> query = Notification.getEntityManager().createNativeQuery(
                 "SELECT {n.*}, a.display_name AS actor_name, e.group_id AS group_id, g.name AS group_name,"
                         + " CASE WHEN n.kind IN ('REPLY_ON_MY_ENTRY', 'REPLY_ON_FOLLOWED_THREAD') THEN r.body"
-                        + " WHEN n.kind = 'OUTCOME_REPORTED' THEN e.outcome_note ELSE e.question END AS text"
+                        + " WHEN n.kind = 'OUTCOME_REPORTED' THEN e.outcome_note ELSE e.question END AS text,"
+                        + " CASE WHEN n.kind = 'OUTCOME_REPORTED' THEN e.outcome END AS outcome"
                         + " FROM notification n"
                         + " LEFT JOIN member_name a ON a.member_id = n.actor_id"
                         + " JOIN entry_thread e ON e.entry_id = n.entry_id"
@@ -112,10 +114,12 @@ public class NotificationService {
                 .addScalar("group_id", StandardBasicTypes.UUID)
                 .addScalar("group_name", StandardBasicTypes.STRING)
                 .addScalar("text", StandardBasicTypes.STRING)
+                .addScalar("outcome", StandardBasicTypes.STRING)
                 .setParameter("me", actor.id())
                 .setMaxResults(keyset.fetchSize());
         List<InboxItem> rows = keyset.bind(query).getResultList().stream()
-                .map(r -> item((Notification) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4]))
+                .map(r -> item((Notification) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
+                        (String) r[5]))
                 .toList();
         Page<InboxItem> page = keyset.page(rows, i -> List.of(i.createdAt(), i.id()));
         return new InboxPage(page.items(), page.nextCursor(), unreadCount(actor));
@@ -146,10 +150,11 @@ public class NotificationService {
                 .executeUpdate();
     }
 
-    private static InboxItem item(Notification n, String actorName, UUID groupId, String groupName, String text) {
+    private static InboxItem item(Notification n, String actorName, UUID groupId, String groupName, String text,
+            String outcome) {
         String link = "/entries/" + n.entryId + (n.replyId == null ? "" : "#reply-" + n.replyId);
         return new InboxItem(n.id, n.kind, n.entryId, n.replyId, n.actorId, actorName, groupId, groupName,
-                excerpt(text), link, n.readAt != null, n.createdAt);
+                excerpt(text), outcome, link, n.readAt != null, n.createdAt);
     }
 
     /** The text on one line, at most {@link #EXCERPT_LENGTH} code points, never splitting a character. */

@@ -11,6 +11,7 @@ import org.learninglog.api.contract.model.MarkReadJson;
 import org.learninglog.api.contract.model.NotificationJson;
 import org.learninglog.api.contract.model.NotificationKindJson;
 import org.learninglog.api.contract.model.NotificationPageJson;
+import org.learninglog.api.contract.model.OutcomeJson;
 import org.learninglog.api.contract.model.UnreadCountJson;
 import org.learninglog.identity.CurrentMember;
 
@@ -53,6 +54,7 @@ class NotificationsResource implements NotificationsApi {
                         : new AuthorRefJson().id(item.actorId()).displayName(item.actorName()))
                 .group(item.groupId() == null ? null : new GroupRefJson().id(item.groupId()).name(item.groupName()))
                 .excerpt(item.excerpt())
+                .outcome(item.outcome() == null ? null : OutcomeJson.fromValue(item.outcome()))
                 .link(item.link())
                 .read(item.read())
                 .createdAt(item.createdAt().atOffset(ZoneOffset.UTC));

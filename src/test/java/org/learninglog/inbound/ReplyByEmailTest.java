@@ -180,12 +180,101 @@ class ReplyByEmailTest extends ClockAndMailTest {
     }
 
     @Test
+    void shouldPostAReplyToAQuestionEmailInTheThreadOfItsQuestion() {
+        TestMember cleo = data.member("Cleo");
+        TestMember ben = data.member("Ben");
+        data.join(groupId, cleo, org.learninglog.group.Membership.Role.MEMBER);
+        data.join(groupId, ben, org.learninglog.group.Membership.Role.MEMBER);
+        as(cleo.token()).body(Map.of("questionNotifications", "IMMEDIATE")).patch("/api/v1/me").then()
+                .statusCode(200);
+        String bensEntry = as(ben.token()).body(Entries.packagingEntry())
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract()
+                .path("id");
+        clock.set(Entries.TUESDAY_W48.plus(Duration.ofHours(1)));
+        threadMails.enqueueDue();
+        deliver();
+        MimeMessage questionEmail = TestMailServer.messagesTo(cleo.email()).stream()
+                .filter(m -> TestMailServer.subject(m).contains("Ben asks")).findFirst().orElseThrow();
+        String replyTo = TestMailServer.header(questionEmail, "Reply-To");
+        assertThat(replyTo, matchesPattern("reply\\+[a-z2-7]{42}@reply\\.test\\.invalid"));
+
+        handIn(Inbound.reply(cleo.email(), replyTo, Inbound.messageId(),
+                "Ask the supplier for a yearly contract.\n\nOn Tue, 24 Nov 2026 at 12:00, Learning Log wrote:\n"
+                        + "> Ben asks\n")).then().statusCode(201).body("status", equalTo("POSTED"))
+                                .body("entryId", equalTo(bensEntry));
+        List<Map<String, Object>> replies = as(ben.token()).get("/api/v1/entries/{id}/replies", bensEntry).then()
+                .statusCode(200).extract().path("items");
+        assertEquals(1, replies.size());
+        assertEquals("Ask the supplier for a yearly contract.", replies.get(0).get("body"));
+        assertEquals(cleo.id().toString(), ((Map<?, ?>) replies.get(0).get("author")).get("id"));
+    }
+
+    @Test
+    void shouldExplainThatAReplyToADigestOfSeveralThreadsCannotBePlaced() {
+        TestMember cleo = data.member("Cleo");
+        TestMember ben = data.member("Ben");
+        TestMember dan = data.member("Dan");
+        for (TestMember member : List.of(cleo, ben, dan)) {
+            data.join(groupId, member, org.learninglog.group.Membership.Role.MEMBER);
+        }
+        String bensEntry = as(ben.token()).body(Entries.packagingEntry())
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract()
+                .path("id");
+        String dansEntry = as(dan.token()).body(Entries.packagingEntry())
+                .put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then().statusCode(201).extract()
+                .path("id");
+        clock.set(Instant.parse("2026-11-25T07:00:00Z")); // Berlin: Wednesday 08:00, the digest
+        threadMails.enqueueDue();
+        deliver();
+        List<MimeMessage> toCleo = TestMailServer.messagesTo(cleo.email());
+        assertEquals(1, toCleo.size(), "the default: both questions in the daily digest");
+        String replyTo = TestMailServer.header(toCleo.get(0), "Reply-To");
+        assertThat(replyTo, matchesPattern("reply\\+[a-z2-7]{42}@reply\\.test\\.invalid"));
+
+        handIn(Inbound.reply(cleo.email(), replyTo, Inbound.messageId(), "Which one did I answer?")).then()
+                .statusCode(201).body("status", equalTo("REJECTED")).body("reason", containsString("several"));
+        deliver();
+        List<MimeMessage> answers = TestMailServer.messagesTo(cleo.email()).stream()
+                .filter(m -> TestMailServer.subject(m).contains("not posted")).toList();
+        assertEquals(1, answers.size());
+        assertThat(TestMailServer.part(answers.get(0), "text/plain"), containsString("several threads"));
+        for (String entry : List.of(bensEntry, dansEntry)) {
+            as(ben.token()).get("/api/v1/entries/{id}/replies", entry).then().statusCode(200).body("items.size()",
+                    equalTo(0));
+        }
+    }
+
+    @Test
+    void shouldPostTheWeeksEntryFromAReplyUnderSpanishOrPolishHeadings() {
+        TestMember marta = data.member("Marta");
+        data.join(groupId, marta, org.learninglog.group.Membership.Role.MEMBER);
+        String replyTo = reminderReplyTo(marta);
+        handIn(Inbound.reply(marta.email(), replyTo, Inbound.messageId(),
+                "Probado:\nCajas reutilizables\n\nNo funcionó:\nLa devolución\n\nPregunta:\n¿Quién conoce un "
+                        + "proveedor?\n\nEl mar, 24 nov 2026 a las 9:00, Learning Log escribió:\n> Tried:\n"))
+                                .then().statusCode(201).body("status", equalTo("POSTED"));
+        as(marta.token()).get("/api/v1/groups/{g}/weeks/2026-W48/entries/me", groupId).then().statusCode(200)
+                .body("tried", equalTo("Cajas reutilizables")).body("failed", equalTo("La devolución"))
+                .body("question", equalTo("¿Quién conoce un proveedor?"));
+
+        handIn(Inbound.reply(marta.email(), replyTo, Inbound.messageId(),
+                "Wypróbowane: Skrzynki wielokrotnego użytku\nNie wyszło: Zwroty\n")).then()
+                        .body("status", equalTo("POSTED"));
+        as(marta.token()).get("/api/v1/groups/{g}/weeks/2026-W48/entries/me", groupId).then().statusCode(200)
+                .body("tried", equalTo("Skrzynki wielokrotnego użytku")).body("failed", equalTo("Zwroty"));
+    }
+
+    @Test
     void shouldListReceivedMessagesForAdministratorsOnly() {
         handIn(Inbound.reply(asker.email(), "someone@example.org", Inbound.messageId(), "Lost?")).then()
                 .statusCode(201).body("status", equalTo("REJECTED"));
         List<Map<String, Object>> rejected = as(admin.token()).get("/api/v1/admin/inbound-messages?status=REJECTED")
                 .then().statusCode(200).extract().path("items");
-        assertEquals(1, rejected.stream().filter(m -> asker.email().equals(m.get("from"))).count());
+        List<Map<String, Object>> mine = rejected.stream().filter(m -> asker.email().equals(m.get("from")))
+                .toList();
+        assertEquals(1, mine.size());
+        assertEquals("Not addressed to a reply address of this service", mine.get(0).get("reason"),
+                "kept with the reason, for the administrators");
         as(asker.token()).get("/api/v1/admin/inbound-messages").then().statusCode(403);
         anonymous().get("/api/v1/admin/inbound-messages").then().statusCode(401);
         as(asker.token()).contentType("message/rfc822").body(Inbound.reply(asker.email(), "x@example.org",

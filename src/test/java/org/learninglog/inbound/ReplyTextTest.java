@@ -62,4 +62,50 @@ class ReplyTextTest {
                 + "<img src=\"https://tracker.example/x.png\" onerror=\"alert(2)\"></body></html>";
         assertEquals("We pooled the orders\nwith the northern region.\nWorked & well.", ReplyText.fromHtml(html));
     }
+
+    @Test
+    void shouldCutOutlookOnTheWebsQuotedOriginalThatFollowsItsHeaderBlock() {
+        // Outlook on the web and new Outlook: the header block is a div, the original its following siblings.
+        String html = "<html><body><div style=\"font-family: Aptos\">We pooled the orders with the northern "
+                + "region.</div><div>&nbsp;</div><div>Worked well.</div><div id=\"appendonsend\"></div>"
+                + "<hr style=\"display:inline-block;width:98%\" tabindex=\"-1\"><div id=\"divRplyFwdMsg\" "
+                + "dir=\"ltr\"><font face=\"Calibri\"><b>From:</b> Learning Log &lt;ll@example.org&gt;<br>"
+                + "<b>Sent:</b> Tuesday, November 24, 2026 11:10<br><b>To:</b> Jonas<br><b>Subject:</b> a new reply"
+                + "</font><div>&nbsp;</div></div><div>Ana replied: Pool the orders</div>"
+                + "<div>Open the thread</div></body></html>";
+        assertEquals(WORDS, fromHtmlReply(html));
+    }
+
+    @Test
+    void shouldCutOutlookForWindowsHtmlHeaderBlockInGerman() {
+        // Outlook for Windows (Word's HTML): the header block is a paragraph in a bordered div, the original after.
+        String html = "<html><body><div class=WordSection1><p class=MsoNormal>We pooled the orders with the "
+                + "northern region.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>"
+                + "Worked well.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p><div><div style='border:none;"
+                + "border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'><p class=MsoNormal><b>Von:</b> "
+                + "Learning Log &lt;ll@example.org&gt; <br><b>Gesendet:</b> Dienstag, 24. November 2026 11:10<br>"
+                + "<b>An:</b> Jonas<br><b>Betreff:</b> Neue Antwort<o:p></o:p></p></div></div><p class=MsoNormal>"
+                + "Ana hat geantwortet<o:p></o:p></p></div></body></html>";
+        assertEquals(WORDS, fromHtmlReply(html));
+    }
+
+    @Test
+    void shouldCutAppleMailsAndGmailsHtmlQuotesInSpanishAndGerman() {
+        String apple = "<html><body><div>We pooled the orders with the northern region.</div><div><br></div>"
+                + "<div>Worked well.</div><div><br><blockquote type=\"cite\"><div>El 24 nov 2026, a las 11:10, "
+                + "Learning Log &lt;ll@example.org&gt; escribió:</div><br><div>Ana respondió</div></blockquote>"
+                + "</div></body></html>";
+        assertEquals(WORDS, fromHtmlReply(apple));
+        String gmail = "<div dir=\"ltr\">We pooled the orders with the northern region.<div><br></div>"
+                + "<div>Worked well.</div></div><br><div class=\"gmail_quote gmail_quote_container\"><div "
+                + "dir=\"ltr\" class=\"gmail_attr\">Am Di., 24. Nov. 2026 um 11:10 Uhr schrieb Learning Log &lt;"
+                + "<a href=\"mailto:ll@example.org\">ll@example.org</a>&gt;:<br></div><blockquote "
+                + "class=\"gmail_quote\">Ana hat geantwortet</blockquote></div>";
+        assertEquals(WORDS, fromHtmlReply(gmail));
+    }
+
+    /** What the inbound processing keeps of an HTML-only reply: made plain, then cut. */
+    private static String fromHtmlReply(String html) {
+        return ReplyText.cut(ReplyText.fromHtml(html));
+    }
 }

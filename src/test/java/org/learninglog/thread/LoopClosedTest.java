@@ -100,6 +100,7 @@ class LoopClosedTest extends ClockAndMailTest {
                 .toList();
         assertEquals(1, outcomes.size());
         assertEquals("Works in the cold store, not yet in the freezer", outcomes.get(0).get("excerpt"));
+        assertEquals("PARTLY", outcomes.get(0).get("outcome"));
         assertEquals("Jonas", ((Map<?, ?>) outcomes.get(0).get("actor")).get("displayName"));
         List<MimeMessage> emails = TestMailServer.messagesTo(ana.email()).stream()
                 .filter(m -> TestMailServer.subject(m).contains("how your advice worked out")).toList();
@@ -111,6 +112,22 @@ class LoopClosedTest extends ClockAndMailTest {
         assertThat(text, containsString("Works in the cold store, not yet in the freezer"));
         as(ben.token()).get("/api/v1/me/notifications").then().body("items.kind",
                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("OUTCOME_REPORTED")));
+    }
+
+    @Test
+    void shouldTellTheAnswererAnOutcomeWithoutANoteInTheNotificationItself() {
+        clock.set(Entries.TUESDAY_W48);
+        Map<String, Object> entry = new java.util.HashMap<>(Entries.entry("Steinel sensors", "None", null, null));
+        entry.put("outcome", "WORKED");
+        as(jonas.token()).body(entry).put("/api/v1/groups/{g}/weeks/current/entries/me", groupId).then()
+                .statusCode(201);
+
+        Map<String, Object> told = as(ana.token()).get("/api/v1/me/notifications").then().statusCode(200).extract()
+                .path("items.find { it.kind == 'OUTCOME_REPORTED' }");
+        assertEquals("WORKED", told.get("outcome"));
+        assertEquals(null, told.get("excerpt"), "no note, no excerpt");
+        as(ben.token()).get("/api/v1/me/notifications").then().body("items.outcome",
+                org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
     }
 
     @Test
