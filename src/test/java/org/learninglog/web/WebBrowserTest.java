@@ -454,14 +454,24 @@ class WebBrowserTest extends ClockAndMailTest {
         UUID group = data.group("Outcome " + TestData.suffix(), null, asker, quiet);
         String lastWeek = post(asker, group, "Paper straws", "They go soft", "Which straws last?");
         post(quiet, group, "Nothing special", "Nothing either", null);
+        String answer = Api.as(quiet.token()).body(Map.of("body", "Bamboo straws, they keep a week"))
+                .post("/api/v1/entries/{id}/replies", lastWeek).then().statusCode(201).extract().path("id");
+        Api.as(asker.token()).body(Map.of("replyId", answer)).put("/api/v1/entries/{id}/answer", lastWeek).then()
+                .statusCode(200);
         clock.set(LOG_DAY);
 
         Browser.Tab quietTab = signedIn(quiet, "/groups/" + group);
         assertThat(quietTab.page().locator("#outcome")).isHidden();
+        assertThat(quietTab.page().locator("#last-question")).isHidden();
         quietTab.context().close();
 
         Browser.Tab tab = signedIn(asker, "/groups/" + group);
         Page page = tab.page();
+        // The entry form shows the member's own question of last week with its replies and accepted answer.
+        assertThat(page.locator("#last-question")).isVisible();
+        assertThat(page.locator("#last-question-text")).hasText("Which straws last?");
+        assertThat(page.locator("#last-question-replies .accepted"))
+                .hasText("Accepted answer: Quiet: Bamboo straws, they keep a week");
         page.getByLabel("How did last week's advice work out?").selectOption("PARTLY");
         page.getByLabel("What came of it, in a few words").fill("Bamboo ones last, but cost more.");
         page.getByLabel("One thing I tried").fill("Bamboo straws");
