@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -97,15 +98,17 @@ public class InboundMail {
             return earlier(mail.messageId());
         }
         UUID id = recorded.get();
+        // Who the reply address names, known once processing got that far: kept when the processing fails.
+        AtomicReference<UUID> addressedTo = new AtomicReference<>();
         try {
             Result result = QuarkusTransaction.requiringNew().call(() -> {
-                Result processed = process(id, mail);
+                Result processed = process(id, mail, addressedTo);
                 write(id, processed);
                 return processed;
             });
             return new Outcome(id, mail.messageId(), result.status(), result.reason(), false);
         } catch (RuntimeException e) {
-            Result failed = failure(e);
+            Result failed = failure(e, addressedTo.get());
             if (failed.status() == Status.FAILED) {
                 LOG.warnf(e, "Inbound message %s could not be processed", mail.messageId());
             }
@@ -142,7 +145,7 @@ public class InboundMail {
         return new Outcome(id, messageId, result.status(), result.reason(), false);
     }
 
-    private Result process(UUID id, ReceivedMail mail) {
+    private Result process(UUID id, ReceivedMail mail, AtomicReference<UUID> addressedTo) {
         // Held until this transaction ends: a second processing of the same row waits, then finds it done.
         List<?> open = entityManager.createNativeQuery(
                 "SELECT id FROM inbound_message WHERE id = ?1 AND status = 'RECEIVED' FOR UPDATE")
@@ -163,6 +166,7 @@ public class InboundMail {
             });
         }
         ReplyAddresses.Addressed addressed = resolution.addressed().get();
+        addressedTo.set(addressed.memberId());
         Member member = Member.findById(addressed.memberId());
         String sender = mail.from().orElse("");
         if (member == null || !sender.equalsIgnoreCase(member.email.strip())) {
@@ -247,15 +251,15 @@ public class InboundMail {
                 : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
-    private static Result failure(RuntimeException e) {
+    private static Result failure(RuntimeException e, UUID memberId) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof ProblemException)) {
             cause = cause.getCause();
         }
         if (cause instanceof ProblemException problem) {
-            return Result.of(Status.REJECTED, problem.getMessage());
+            return new Result(Status.REJECTED, problem.getMessage(), memberId, null, null);
         }
-        return Result.of(Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        return new Result(Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), memberId, null, null);
     }
 
     private void write(UUID id, Result result) {

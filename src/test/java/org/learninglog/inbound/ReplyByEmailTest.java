@@ -265,6 +265,28 @@ class ReplyByEmailTest extends ClockAndMailTest {
     }
 
     @Test
+    void shouldKeepAReplyTheEntryRulesRefuseWithTheirReasonForAdministrators() {
+        TestMember jonas = data.member("Jonas");
+        data.join(groupId, jonas, org.learninglog.group.Membership.Role.MEMBER);
+        String replyTo = reminderReplyTo(jonas);
+        clock.set(Instant.parse("2026-12-08T10:00:00Z")); // 2026-W50: the reminder's week is no longer open
+        String messageId = Inbound.messageId();
+        String reason = handIn(Inbound.reply(jonas.email(), replyTo, messageId,
+                "Tried: LED lights\nFailed: The motion sensors\n")).then().statusCode(201)
+                        .body("status", equalTo("REJECTED")).extract().path("reason");
+        assertThat(reason, containsString("2026-W48"));
+
+        List<Map<String, Object>> kept = as(admin.token()).get("/api/v1/admin/inbound-messages?status=REJECTED")
+                .then().statusCode(200).extract().path("items");
+        Map<String, Object> row = kept.stream().filter(m -> messageId.equals(m.get("messageId"))).findFirst()
+                .orElseThrow();
+        assertEquals(reason, row.get("reason"));
+        assertEquals(jonas.email(), row.get("from"));
+        assertEquals(jonas.id().toString(), row.get("memberId"));
+        as(jonas.token()).get("/api/v1/groups/{g}/weeks/2026-W48/entries/me", groupId).then().statusCode(404);
+    }
+
+    @Test
     void shouldListReceivedMessagesForAdministratorsOnly() {
         handIn(Inbound.reply(asker.email(), "someone@example.org", Inbound.messageId(), "Lost?")).then()
                 .statusCode(201).body("status", equalTo("REJECTED"));
