@@ -29,10 +29,13 @@ class AcceptFilter {
     void negotiate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String method = request.getMethod();
-        if (!request.getHeaders().containsKey(HttpHeaders.ACCEPT) || !contract.hasOperation(path, method)) {
+        if (!request.getHeaders().containsKey(HttpHeaders.ACCEPT)) {
             return;
         }
-        List<String> produced = contract.produces(path, method);
+        List<String> produced = contract.producedBy(path, method).orElse(null);
+        if (produced == null) {
+            return;
+        }
         if (produced.isEmpty()) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.WILDCARD);
             return;

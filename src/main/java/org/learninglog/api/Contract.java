@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
@@ -35,8 +33,33 @@ public class Contract {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
 
-    /** A path of the contract (`/api/v1/groups/{groupId}`), as a pattern. */
-    private record Route(Pattern path, int literals, int segments, JsonNode item, String allow) {
+    /**
+     * A path of the contract (`/api/v1/groups/{groupId}`): its segments, null for a template variable (any non-empty
+     * segment), matched without a regular expression (every request asks, some several times).
+     */
+    private record Route(String template, String[] parts, int literals, int segments, JsonNode item, String allow) {
+
+        /** Whether the path is this route's, a trailing slash allowed. */
+        boolean matches(String path) {
+            int end = path.endsWith("/") && path.length() > 1 ? path.length() - 1 : path.length();
+            if (path.isEmpty() || path.charAt(0) != '/') {
+                return false;
+            }
+            int start = 1;
+            for (String part : parts) {
+                if (start > end) {
+                    return false;
+                }
+                int slash = path.indexOf('/', start);
+                int stop = slash < 0 || slash > end ? end : slash;
+                if (part == null ? stop == start
+                        : stop - start != part.length() || !path.regionMatches(start, part, 0, part.length())) {
+                    return false;
+                }
+                start = stop + 1;
+            }
+            return start > end;
+        }
     }
 
     private final JsonNode document;
@@ -72,8 +95,17 @@ public class Contract {
      * operation that answers with no content (a 204), empty too for a path or method the contract does not have.
      */
     public List<String> produces(String path, String method) {
-        return route(path).map(route -> produced.computeIfAbsent(route.path().pattern() + " " + method,
-                key -> produces(route, method))).orElse(List.of());
+        return producedBy(path, method).orElse(List.of());
+    }
+
+    /**
+     * What the operation at this path produces ({@link #produces}), or empty when the contract has no such operation:
+     * one lookup of the route for both questions.
+     */
+    public Optional<List<String>> producedBy(String path, String method) {
+        return route(path).filter(route -> operation(route, method).isPresent())
+                .map(route -> produced.computeIfAbsent(route.template() + " " + method,
+                        key -> produces(route, method)));
     }
 
     private List<String> produces(Route route, String method) {
@@ -115,8 +147,13 @@ public class Contract {
     }
 
     private Optional<Route> route(String path) {
-        return routes.getOrDefault(segments(path), List.of()).stream().filter(r -> r.path().matcher(path).matches())
-                .max(Comparator.comparingInt(Route::literals));
+        Route best = null;
+        for (Route route : routes.getOrDefault(segments(path), List.of())) {
+            if ((best == null || route.literals() > best.literals()) && route.matches(path)) {
+                best = route;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The number of segments of a path, a trailing slash not counting (the templates' patterns allow one). */
@@ -163,18 +200,20 @@ public class Contract {
                 allowed.add("HEAD");
             }
             allowed.add("OPTIONS");
-            routes.add(new Route(pattern(template), literals(template), segments(template), item,
+            routes.add(new Route(template, parts(template), literals(template), segments(template), item,
                     String.join(", ", allowed)));
         }
         return List.copyOf(routes);
     }
 
-    private static Pattern pattern(String template) {
-        StringBuilder regex = new StringBuilder("^");
-        for (String segment : template.substring(1).split("/", -1)) {
-            regex.append('/').append(segment.startsWith("{") ? "[^/]+" : Pattern.quote(segment));
+    private static String[] parts(String template) {
+        String[] parts = template.substring(1).split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].startsWith("{")) {
+                parts[i] = null;
+            }
         }
-        return Pattern.compile(regex.append("/?$").toString());
+        return parts;
     }
 
     private static int literals(String template) {

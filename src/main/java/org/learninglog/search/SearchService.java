@@ -1,6 +1,12 @@
 package org.learninglog.search;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,24 +14,24 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 import org.learninglog.api.Keyset;
 import org.learninglog.api.Page;
-import org.learninglog.api.ReadOnly;
-import org.learninglog.group.GroupAccess;
+import org.learninglog.api.Problems;
 import org.learninglog.identity.Actor;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Search over `search_document`, the search feature's own table, which the database keeps current from entries,
  * replies and groups (V23). Only ever the documents of the caller's groups (`group_membership`, `group_directory`:
  * group's views); names from `member_name` (member's).
+ *
+ * <p>A search is a read of one statement (two when full text finds nothing and spelling is tried), so it runs on a
+ * pooled connection in auto-commit, as the week's log does (decision 113): no JTA transaction, no Hibernate session,
+ * no ROLLBACK round trip (decision 129).
  */
 @ApplicationScoped
-@Transactional
 public class SearchService {
 
     public enum Status { OPEN, ANSWERED }
@@ -56,19 +62,19 @@ public class SearchService {
     private static final String HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12,"
             + " MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    private final GroupAccess access;
-    private final EntityManager em;
+    /** Whether the caller belongs to the group they filter by (404 otherwise, as for the group's content). */
+    private static final String MEMBER = "SELECT 1 FROM group_membership WHERE group_id = ? AND member_id = ?";
 
-    SearchService(GroupAccess access, EntityManager em) {
-        this.access = access;
-        this.em = em;
+    private final AgroalDataSource dataSource;
+
+    SearchService(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
-    @ReadOnly
     public Page<Hit> search(Actor actor, String q, Filters filters, Integer limit, String cursor) {
         String words = SearchQuery.words("q", q);
-        if (filters.groupId() != null) {
-            access.contentAccess(actor, filters.groupId());
+        if (filters.groupId() != null && !member(actor, filters.groupId())) {
+            throw Problems.notFound("Group");
         }
         Keyset keyset = Keyset.of(cursor, limit, Keyset.Key.integer("mode"), Keyset.Key.integer("score").descending(),
                 Keyset.Key.integer("boosted").descending(), Keyset.Key.instant("created_at").descending(),
@@ -143,33 +149,94 @@ public class SearchService {
                 + " JOIN member_name a ON a.member_id = h.author_id"
                 // Output column names: the ordering of the page applies to the rows it selected.
                 + " ORDER BY " + keyset.orderBy();
-        @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = em.createNativeQuery(sql).unwrap(NativeQuery.class)
-                .addScalar("kind", StandardBasicTypes.STRING)
-                .addScalar("id", StandardBasicTypes.UUID)
-                .addScalar("entry_id", StandardBasicTypes.UUID)
-                .addScalar("group_id", StandardBasicTypes.UUID)
-                .addScalar("group_name", StandardBasicTypes.STRING)
-                .addScalar("week", StandardBasicTypes.STRING)
-                .addScalar("author_id", StandardBasicTypes.UUID)
-                .addScalar("author_name", StandardBasicTypes.STRING)
-                .addScalar("excerpt", StandardBasicTypes.STRING)
-                .addScalar("tags", StandardBasicTypes.STRING)
-                .addScalar("has_question", StandardBasicTypes.BOOLEAN)
-                .addScalar("answered", StandardBasicTypes.BOOLEAN)
-                .addScalar("accepted", StandardBasicTypes.BOOLEAN)
-                .addScalar("created_at", StandardBasicTypes.INSTANT)
-                .addScalar("mode", StandardBasicTypes.INTEGER)
-                .addScalar("score", StandardBasicTypes.INTEGER)
-                .addScalar("boosted", StandardBasicTypes.INTEGER);
-        parameters.forEach(query::setParameter);
         List<Hit> rows = new ArrayList<>();
-        for (Object[] r : query.getResultList()) {
-            rows.add(new Hit((String) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5],
-                    (UUID) r[6], (String) r[7], (String) r[8], tags((String) r[9]), (Boolean) r[10], (Boolean) r[11],
-                    (Boolean) r[12], (Instant) r[13], (Integer) r[14], (Integer) r[15], (Integer) r[16]));
+        List<String> names = new ArrayList<>();
+        String positional = positional(sql, names);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(positional)) {
+            for (int i = 0; i < names.size(); i++) {
+                bind(statement, i + 1, parameters.get(names.get(i)));
+            }
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Hit(r.getString(1), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
+                            r.getObject(4, UUID.class), r.getString(5), r.getString(6), r.getObject(7, UUID.class),
+                            r.getString(8), r.getString(9), tags(r.getString(10)), r.getBoolean(11),
+                            r.getBoolean(12), r.getBoolean(13), r.getObject(14, OffsetDateTime.class).toInstant(),
+                            r.getInt(15), r.getInt(16), r.getInt(17)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot search", e);
         }
         return keyset.page(rows, h -> List.of(h.mode(), h.score(), h.boosted(), h.createdAt(), h.id()));
+    }
+
+    private boolean member(Actor actor, UUID groupId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(MEMBER)) {
+            statement.setObject(1, groupId);
+            statement.setObject(2, actor.id());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the caller's membership", e);
+        }
+    }
+
+    /**
+     * The statement with its named parameters (`:words`, Keyset's `:after0`) as JDBC's `?`, their names in order into
+     * `names`. Quoted text and casts (`::`) are left alone.
+     */
+    static String positional(String sql, List<String> names) {
+        StringBuilder out = new StringBuilder(sql.length());
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                int end = i + 1;
+                while (end < sql.length()) {
+                    if (sql.charAt(end) == '\'') {
+                        if (end + 1 < sql.length() && sql.charAt(end + 1) == '\'') {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                out.append(sql, i, Math.min(end + 1, sql.length()));
+                i = end + 1;
+            } else if (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+                out.append("::");
+                i += 2;
+            } else if (c == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
+                    end++;
+                }
+                names.add(sql.substring(i + 1, end));
+                out.append('?');
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else {
+            statement.setObject(index, value);
+        }
     }
 
     static List<String> tags(String joined) {
