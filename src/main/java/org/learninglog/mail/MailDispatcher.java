@@ -39,8 +39,9 @@ import io.vertx.ext.mail.SMTPException;
  * <p><b>Claim, then send and record each email.</b> The claim is one statement in its own transaction: it picks
  * due rows with {@code FOR UPDATE SKIP LOCKED} (so concurrent dispatchers, in this instance or others, never pick
  * the same row and never wait for each other), counts the attempt and moves {@code next_attempt_at} forward by the
- * claim lease, and commits. No lock is held and no transaction stays open while SMTP is talked to. Just before an
- * email is sent its lease is renewed (unless another dispatcher claimed it meanwhile), and as soon as its SMTP
+ * claim lease, and commits. No lock is held and no transaction stays open while SMTP is talked to. An email is sent
+ * while at least half of its lease is left; later in a slow batch its lease is renewed just before it is sent
+ * (unless another dispatcher claimed it meanwhile), and as soon as its SMTP
  * transaction ends a short transaction marks it SENT, or FAILED/DEAD with the next attempt and the error. An SMTP
  * 5xx reply is permanent: the email is DEAD at once.
  * <p>So a dispatcher that dies leaves its unsent rows to another within one lease (seconds), and the one case of a
@@ -128,11 +129,12 @@ public class MailDispatcher {
         int attempted = 0;
         try {
             for (int batch = 0; batch < config.maxBatchesPerRun(); batch++) {
-                List<OutboundEmail> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+                Instant claimedAt = clock.instant();
+                List<OutboundEmail> claimed = QuarkusTransaction.requiringNew().call(() -> claim(claimedAt));
                 if (claimed.isEmpty()) {
                     break;
                 }
-                attempted += deliver(claimed);
+                attempted += deliver(claimed, claimedAt.plus(config.claimLease()));
                 if (claimed.size() < config.batchSize()) {
                     break;
                 }
@@ -144,7 +146,11 @@ public class MailDispatcher {
     }
 
     List<OutboundEmail> claim() throws SQLException {
-        Instant now = clock.instant();
+        return claim(clock.instant());
+    }
+
+    /** Claims a batch at {@code now}: its rows are this dispatcher's until {@code now} plus the claim lease. */
+    private List<OutboundEmail> claim(Instant now) throws SQLException {
         List<OutboundEmail> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(CLAIM)) {
@@ -177,24 +183,27 @@ public class MailDispatcher {
      * Sends a claimed batch, `send-concurrency` emails at a time, and records each outcome as soon as its SMTP
      * transaction ends; returns how many were attempted.
      */
-    private int deliver(List<OutboundEmail> claimed) {
+    private int deliver(List<OutboundEmail> claimed, Instant leasedUntil) {
         List<Outcome> outcomes;
         if (senders == null) {
-            outcomes = claimed.stream().map(this::attempt).toList();
+            outcomes = claimed.stream().map(email -> attempt(email, leasedUntil)).toList();
         } else {
             List<CompletableFuture<Outcome>> running = claimed.stream()
-                    .map(email -> CompletableFuture.supplyAsync(() -> attempt(email), senders))
+                    .map(email -> CompletableFuture.supplyAsync(() -> attempt(email, leasedUntil), senders))
                     .toList();
             outcomes = running.stream().map(CompletableFuture::join).toList();
         }
         return (int) outcomes.stream().filter(outcome -> !(outcome instanceof TakenOver)).count();
     }
 
-    private Outcome attempt(OutboundEmail email) {
-        // Renew the lease just before sending, so it needs to cover one SMTP transaction, not a whole batch. The
+    private Outcome attempt(OutboundEmail email, Instant leasedUntil) {
+        // The claim's lease covers the SMTP transaction as long as at least half of it is left (the lease is at least
+        // two SMTP timeouts): no other dispatcher can claim the row before it ends, so there is nothing to check.
+        // Later in a slow batch, renew the lease just before sending, so it needs to cover one SMTP transaction, not
+        // a whole batch; a renewal that finds the row claimed again (its attempt count moved on) leaves it. The
         // renewal and the record are one statement each, auto-committed on a pooled connection: no JTA
         // transaction (BEGIN, COMMIT and the transaction manager's work) around a single statement.
-        if (!renewLease(email)) {
+        if (clock.instant().isAfter(leasedUntil.minus(config.claimLease().dividedBy(2))) && !renewLease(email)) {
             return new TakenOver(email.id());
         }
         Outcome outcome;

@@ -54,7 +54,7 @@ class ReminderQueries {
     /** Memberships with their member, clock and applicable nudge; `%2$s` adds conditions. */
     private static final String NUDGE = """
             nudge AS (
-                SELECT ms.group_id, ms.group_name, m.member_id, m.display_name, m.time_zone,
+                SELECT ms.group_id, ms.group_name, m.member_id, m.display_name, m.email, m.language, m.time_zone,
                        m.active, m.reminders, m.away_until, c.local_now, c.week, c.previous_week,
                        CASE
                            WHEN ms.follow_up_day IS NOT NULL
@@ -105,7 +105,7 @@ class ReminderQueries {
                           AND NOT %s
                           AND NOT %s
                     )
-                    SELECT d.dedupe_key, d.nudge AS kind, d.member_id,
+                    SELECT d.dedupe_key, d.nudge AS kind, d.member_id, d.email AS address, d.language,
                            jsonb_build_object('displayName', d.display_name, 'groupId', d.group_id,
                                               'groupName', d.group_name, 'week', d.week,
                                               'lastQuestion', last.question,
