@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +67,21 @@ public class MailDispatcher {
                       o.message_id, o.dedupe_key, o.attempts, o.language
             """;
 
+    /**
+     * The outcomes of a round (see {@link #record}): SENT with the time (`?` 1), or FAILED/DEAD with the next attempt
+     * and the error, by id.
+     */
+    private static final String RECORD = """
+            UPDATE outbound_email o
+               SET status = u.status,
+                   sent_at = CASE WHEN u.status = 'SENT' THEN CAST(? AS timestamptz) END,
+                   next_attempt_at = COALESCE(u.next_attempt_at, o.next_attempt_at),
+                   last_error = u.last_error
+              FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]))
+                   AS u(id, status, next_attempt_at, last_error)
+             WHERE o.id = u.id
+            """;
+
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final AtomicInteger SENDER_THREADS = new AtomicInteger();
 
@@ -80,6 +96,10 @@ public class MailDispatcher {
     private final Backoff backoff;
     private final Map<String, MailComposer> composers = new HashMap<>();
     private final ReplyAddresses replyAddresses;
+    /** Outcomes waiting for the writer of {@link #record}; guards {@link #recording} too. */
+    private final List<Recording> recordings = new ArrayList<>();
+    /** Whether a sender is writing outcomes right now. */
+    private boolean recording;
     /** Threads that talk SMTP in parallel (the mailer pools its connections); null to send one by one. */
     private final ExecutorService senders;
 
@@ -277,27 +297,84 @@ public class MailDispatcher {
         return new Failure(email.id(), dead, now.plus(backoff.delayAfter(email.attempts())), error);
     }
 
+    /**
+     * Records an outcome and returns once it is committed. The senders' outcomes are written together: the first
+     * sender with an outcome to record writes it and every outcome the others queue while its statement runs, in one
+     * auto-committed {@link #RECORD} per round, until none is left (a group commit). One email alone is recorded at
+     * once, as before; at a thousand emails a second a round writes a few, so the dispatcher commits a few times
+     * less often. An outcome waits for at most one round in flight before its own, and a crash loses at most the
+     * outcomes of the round not yet committed: those emails are sent again, with the same Message-ID.
+     */
     private void record(Outcome outcome) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (outcome instanceof Sent sent) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE outbound_email SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")) {
-                    statement.setObject(1, utc(clock.instant()));
-                    statement.setObject(2, sent.id());
-                    statement.executeUpdate();
+        Recording mine = new Recording(outcome, new CompletableFuture<>());
+        boolean writer;
+        synchronized (recordings) {
+            recordings.add(mine);
+            writer = !recording;
+            recording = true;
+        }
+        if (writer) {
+            writeRecordings();
+        }
+        try {
+            mine.done().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Could not record the outcome of sending an email", e.getCause());
+        }
+    }
+
+    /** An outcome waiting to be written, and what its sender waits for. */
+    private record Recording(Outcome outcome, CompletableFuture<Void> done) {
+    }
+
+    /** Writes queued outcomes round by round until none is left; only one thread at a time (the writer). */
+    private void writeRecordings() {
+        while (true) {
+            List<Recording> round;
+            synchronized (recordings) {
+                if (recordings.isEmpty()) {
+                    recording = false;
+                    return;
                 }
-            } else if (outcome instanceof Failure failure) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE outbound_email SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-                    statement.setString(1, failure.dead() ? "DEAD" : "FAILED");
-                    statement.setObject(2, utc(failure.nextAttemptAt()));
-                    statement.setString(3, failure.error());
-                    statement.setObject(4, failure.id());
-                    statement.executeUpdate();
-                }
+                round = new ArrayList<>(recordings);
+                recordings.clear();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the outcome of sending an email", e);
+            try {
+                write(round);
+                round.forEach(r -> r.done().complete(null));
+            } catch (SQLException | RuntimeException e) {
+                round.forEach(r -> r.done().completeExceptionally(e));
+            }
+        }
+    }
+
+    private void write(List<Recording> round) throws SQLException {
+        int size = round.size();
+        Object[] ids = new Object[size];
+        String[] statuses = new String[size];
+        Object[] nextAttempts = new Object[size];
+        String[] errors = new String[size];
+        OffsetDateTime now = utc(clock.instant());
+        for (int i = 0; i < size; i++) {
+            Outcome outcome = round.get(i).outcome();
+            if (outcome instanceof Sent sent) {
+                ids[i] = sent.id();
+                statuses[i] = "SENT";
+            } else if (outcome instanceof Failure failure) {
+                ids[i] = failure.id();
+                statuses[i] = failure.dead() ? "DEAD" : "FAILED";
+                nextAttempts[i] = utc(failure.nextAttemptAt());
+                errors[i] = failure.error();
+            }
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(RECORD)) {
+            statement.setObject(1, now);
+            statement.setArray(2, connection.createArrayOf("uuid", ids));
+            statement.setArray(3, connection.createArrayOf("text", statuses));
+            statement.setArray(4, connection.createArrayOf("timestamptz", nextAttempts));
+            statement.setArray(5, connection.createArrayOf("text", errors));
+            statement.executeUpdate();
         }
     }
 
