@@ -49,9 +49,9 @@ public interface MailConfig {
     Duration retryMaxDelay();
 
     /**
-     * How long a claimed row is kept from other dispatchers; renewed just before each email of the batch is sent,
-     * so a dispatcher that dies leaves its rows to another within this. It must be above one SMTP transaction
-     * (`quarkus.mailer.timeout`, 10 s by default).
+     * How long a claimed row is kept from other dispatchers, so a dispatcher that dies leaves its rows to another
+     * within this. An email is sent while at least half of it is left, else its lease is renewed just before it is
+     * sent: so half of it must be above one SMTP transaction (`quarkus.mailer.timeout`, 10 s by default).
      */
     @WithDefault("30s")
     Duration claimLease();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +40,9 @@ import io.vertx.ext.mail.SMTPException;
  * <p><b>Claim, then send and record each email.</b> The claim is one statement in its own transaction: it picks
  * due rows with {@code FOR UPDATE SKIP LOCKED} (so concurrent dispatchers, in this instance or others, never pick
  * the same row and never wait for each other), counts the attempt and moves {@code next_attempt_at} forward by the
- * claim lease, and commits. No lock is held and no transaction stays open while SMTP is talked to. Just before an
- * email is sent its lease is renewed (unless another dispatcher claimed it meanwhile), and as soon as its SMTP
+ * claim lease, and commits. No lock is held and no transaction stays open while SMTP is talked to. An email is sent
+ * while at least half of its lease is left; later in a slow batch its lease is renewed just before it is sent
+ * (unless another dispatcher claimed it meanwhile), and as soon as its SMTP
  * transaction ends a short transaction marks it SENT, or FAILED/DEAD with the next attempt and the error. An SMTP
  * 5xx reply is permanent: the email is DEAD at once.
  * <p>So a dispatcher that dies leaves its unsent rows to another within one lease (seconds), and the one case of a
@@ -65,6 +67,21 @@ public class MailDispatcher {
                       o.message_id, o.dedupe_key, o.attempts, o.language
             """;
 
+    /**
+     * The outcomes of a round (see {@link #record}): SENT with the time (`?` 1), or FAILED/DEAD with the next attempt
+     * and the error, by id.
+     */
+    private static final String RECORD = """
+            UPDATE outbound_email o
+               SET status = u.status,
+                   sent_at = CASE WHEN u.status = 'SENT' THEN CAST(? AS timestamptz) END,
+                   next_attempt_at = COALESCE(u.next_attempt_at, o.next_attempt_at),
+                   last_error = u.last_error
+              FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]))
+                   AS u(id, status, next_attempt_at, last_error)
+             WHERE o.id = u.id
+            """;
+
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final AtomicInteger SENDER_THREADS = new AtomicInteger();
 
@@ -79,6 +96,10 @@ public class MailDispatcher {
     private final Backoff backoff;
     private final Map<String, MailComposer> composers = new HashMap<>();
     private final ReplyAddresses replyAddresses;
+    /** Outcomes waiting for the writer of {@link #record}; guards {@link #recording} too. */
+    private final List<Recording> recordings = new ArrayList<>();
+    /** Whether a sender is writing outcomes right now. */
+    private boolean recording;
     /** Threads that talk SMTP in parallel (the mailer pools its connections); null to send one by one. */
     private final ExecutorService senders;
 
@@ -128,11 +149,12 @@ public class MailDispatcher {
         int attempted = 0;
         try {
             for (int batch = 0; batch < config.maxBatchesPerRun(); batch++) {
-                List<OutboundEmail> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+                Instant claimedAt = clock.instant();
+                List<OutboundEmail> claimed = QuarkusTransaction.requiringNew().call(() -> claim(claimedAt));
                 if (claimed.isEmpty()) {
                     break;
                 }
-                attempted += deliver(claimed);
+                attempted += deliver(claimed, claimedAt.plus(config.claimLease()));
                 if (claimed.size() < config.batchSize()) {
                     break;
                 }
@@ -144,7 +166,11 @@ public class MailDispatcher {
     }
 
     List<OutboundEmail> claim() throws SQLException {
-        Instant now = clock.instant();
+        return claim(clock.instant());
+    }
+
+    /** Claims a batch at {@code now}: its rows are this dispatcher's until {@code now} plus the claim lease. */
+    private List<OutboundEmail> claim(Instant now) throws SQLException {
         List<OutboundEmail> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(CLAIM)) {
@@ -177,24 +203,27 @@ public class MailDispatcher {
      * Sends a claimed batch, `send-concurrency` emails at a time, and records each outcome as soon as its SMTP
      * transaction ends; returns how many were attempted.
      */
-    private int deliver(List<OutboundEmail> claimed) {
+    private int deliver(List<OutboundEmail> claimed, Instant leasedUntil) {
         List<Outcome> outcomes;
         if (senders == null) {
-            outcomes = claimed.stream().map(this::attempt).toList();
+            outcomes = claimed.stream().map(email -> attempt(email, leasedUntil)).toList();
         } else {
             List<CompletableFuture<Outcome>> running = claimed.stream()
-                    .map(email -> CompletableFuture.supplyAsync(() -> attempt(email), senders))
+                    .map(email -> CompletableFuture.supplyAsync(() -> attempt(email, leasedUntil), senders))
                     .toList();
             outcomes = running.stream().map(CompletableFuture::join).toList();
         }
         return (int) outcomes.stream().filter(outcome -> !(outcome instanceof TakenOver)).count();
     }
 
-    private Outcome attempt(OutboundEmail email) {
-        // Renew the lease just before sending, so it needs to cover one SMTP transaction, not a whole batch. The
+    private Outcome attempt(OutboundEmail email, Instant leasedUntil) {
+        // The claim's lease covers the SMTP transaction as long as at least half of it is left (the lease is at least
+        // two SMTP timeouts): no other dispatcher can claim the row before it ends, so there is nothing to check.
+        // Later in a slow batch, renew the lease just before sending, so it needs to cover one SMTP transaction, not
+        // a whole batch; a renewal that finds the row claimed again (its attempt count moved on) leaves it. The
         // renewal and the record are one statement each, auto-committed on a pooled connection: no JTA
         // transaction (BEGIN, COMMIT and the transaction manager's work) around a single statement.
-        if (!renewLease(email)) {
+        if (clock.instant().isAfter(leasedUntil.minus(config.claimLease().dividedBy(2))) && !renewLease(email)) {
             return new TakenOver(email.id());
         }
         Outcome outcome;
@@ -268,27 +297,84 @@ public class MailDispatcher {
         return new Failure(email.id(), dead, now.plus(backoff.delayAfter(email.attempts())), error);
     }
 
+    /**
+     * Records an outcome and returns once it is committed. The senders' outcomes are written together: the first
+     * sender with an outcome to record writes it and every outcome the others queue while its statement runs, in one
+     * auto-committed {@link #RECORD} per round, until none is left (a group commit). One email alone is recorded at
+     * once, as before; at a thousand emails a second a round writes a few, so the dispatcher commits a few times
+     * less often. An outcome waits for at most one round in flight before its own, and a crash loses at most the
+     * outcomes of the round not yet committed: those emails are sent again, with the same Message-ID.
+     */
     private void record(Outcome outcome) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (outcome instanceof Sent sent) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE outbound_email SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")) {
-                    statement.setObject(1, utc(clock.instant()));
-                    statement.setObject(2, sent.id());
-                    statement.executeUpdate();
+        Recording mine = new Recording(outcome, new CompletableFuture<>());
+        boolean writer;
+        synchronized (recordings) {
+            recordings.add(mine);
+            writer = !recording;
+            recording = true;
+        }
+        if (writer) {
+            writeRecordings();
+        }
+        try {
+            mine.done().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Could not record the outcome of sending an email", e.getCause());
+        }
+    }
+
+    /** An outcome waiting to be written, and what its sender waits for. */
+    private record Recording(Outcome outcome, CompletableFuture<Void> done) {
+    }
+
+    /** Writes queued outcomes round by round until none is left; only one thread at a time (the writer). */
+    private void writeRecordings() {
+        while (true) {
+            List<Recording> round;
+            synchronized (recordings) {
+                if (recordings.isEmpty()) {
+                    recording = false;
+                    return;
                 }
-            } else if (outcome instanceof Failure failure) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE outbound_email SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-                    statement.setString(1, failure.dead() ? "DEAD" : "FAILED");
-                    statement.setObject(2, utc(failure.nextAttemptAt()));
-                    statement.setString(3, failure.error());
-                    statement.setObject(4, failure.id());
-                    statement.executeUpdate();
-                }
+                round = new ArrayList<>(recordings);
+                recordings.clear();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the outcome of sending an email", e);
+            try {
+                write(round);
+                round.forEach(r -> r.done().complete(null));
+            } catch (SQLException | RuntimeException e) {
+                round.forEach(r -> r.done().completeExceptionally(e));
+            }
+        }
+    }
+
+    private void write(List<Recording> round) throws SQLException {
+        int size = round.size();
+        Object[] ids = new Object[size];
+        String[] statuses = new String[size];
+        Object[] nextAttempts = new Object[size];
+        String[] errors = new String[size];
+        OffsetDateTime now = utc(clock.instant());
+        for (int i = 0; i < size; i++) {
+            Outcome outcome = round.get(i).outcome();
+            if (outcome instanceof Sent sent) {
+                ids[i] = sent.id();
+                statuses[i] = "SENT";
+            } else if (outcome instanceof Failure failure) {
+                ids[i] = failure.id();
+                statuses[i] = failure.dead() ? "DEAD" : "FAILED";
+                nextAttempts[i] = utc(failure.nextAttemptAt());
+                errors[i] = failure.error();
+            }
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(RECORD)) {
+            statement.setObject(1, now);
+            statement.setArray(2, connection.createArrayOf("uuid", ids));
+            statement.setArray(3, connection.createArrayOf("text", statuses));
+            statement.setArray(4, connection.createArrayOf("timestamptz", nextAttempts));
+            statement.setArray(5, connection.createArrayOf("text", errors));
+            statement.executeUpdate();
         }
     }
 

@@ -32,31 +32,44 @@ public class Outbox {
      * here: callers that select many keys which mostly exist already leave them out themselves through
      * `mail_enqueued`, see the reminder scan.)
      */
+    /**
+     * A new row's id: a version 7 UUID (RFC 9562), the milliseconds of `clock_timestamp()` then random bits, so
+     * rows inserted together get neighbouring ids and the primary key grows at its right edge, instead of dirtying a
+     * random leaf page (and writing its full-page image to the WAL after each checkpoint) for every row: the reminder
+     * scan inserts 760,000 in a few statements. Ids stay unguessable (74 random bits) and tell no more than
+     * `created_at`.
+     */
+    private static final String NEW_ID = "CAST(encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing"
+            + " substring(int8send(CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS bigint)) FROM 3)"
+            + " FROM 1 FOR 6), 52, 1), 53, 1), 'hex') AS uuid)";
+
     private static final String INSERT = """
             INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address, template_data,
                                         language, status, attempts, next_attempt_at, message_id, created_at)
-            SELECT gen_random_uuid(), b.dedupe_key, b.kind, r.member_id, r.email, CAST(b.data AS jsonb),
+            SELECT %s, b.dedupe_key, b.kind, r.member_id, r.email, CAST(b.data AS jsonb),
                    r.language, 'PENDING', 0, ?,
                    '<' || encode(sha256(convert_to(b.dedupe_key, 'UTF8')), 'hex') || '@' || CAST(? AS text) || '>', ?
             FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]))
                  AS b(dedupe_key, kind, member_id, data)
             JOIN member_recipient r ON r.member_id = b.member_id
             ON CONFLICT (dedupe_key) DO NOTHING
-            """;
+            """.formatted(NEW_ID);
 
     /**
-     * The emails a caller's SELECT names, `%s` being that SELECT: it yields `dedupe_key`, `kind`, `member_id` and
-     * `data` (jsonb, as {@link MailKind#write} would write it). Same rows as {@link #INSERT}, built in the database.
+     * The emails a caller's SELECT names, `%2$s` being that SELECT: it yields `dedupe_key`, `kind`, `member_id`,
+     * `address` and `language` (the member's current ones, from `member_recipient`) and `data` (jsonb, as
+     * {@link MailKind#write} would write it). Same rows as {@link #INSERT}, built in the database. The caller reads
+     * the recipient with the rest: joining `member_recipient` again here hashed the whole member table once more
+     * for every slice of the reminder scan.
      */
     private static final String INSERT_SELECTED = """
             INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address, template_data,
                                         language, status, attempts, next_attempt_at, message_id, created_at)
-            SELECT gen_random_uuid(), b.dedupe_key, b.kind, r.member_id, r.email, b.data,
-                   r.language, 'PENDING', 0, :outboxNow,
+            SELECT %1$s, b.dedupe_key, b.kind, b.member_id, b.address, b.data,
+                   b.language, 'PENDING', 0, :outboxNow,
                    '<' || encode(sha256(convert_to(b.dedupe_key, 'UTF8')), 'hex') || '@' || CAST(:outboxHost AS text) || '>',
                    :outboxNow
-            FROM (%s) AS b
-            JOIN member_recipient r ON r.member_id = b.member_id
+            FROM (%2$s) AS b
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
 
@@ -138,15 +151,16 @@ public class Outbox {
     /**
      * Enqueues the emails a SELECT names, in one statement that never leaves the database, in the caller's
      * transaction (there must be one): for jobs that enqueue hundreds of thousands at once (the reminder scan).
-     * The SELECT yields `dedupe_key`, `kind`, `member_id` and `data` (jsonb in the kind's format: every component
-     * of its record, nulls included); its named parameters are bound by {@code parameters}.
+     * The SELECT yields `dedupe_key`, `kind`, `member_id`, `address` and `language` (the recipient's current ones,
+     * from `member_recipient`, which leaves out erased members) and `data` (jsonb in the kind's format: every
+     * component of its record, nulls included); its named parameters are bound by {@code parameters}.
      *
      * @return how many emails were new
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int enqueueSelected(String select, Consumer<Query> parameters) {
         entityManager.flush();
-        Query insert = entityManager.createNativeQuery(INSERT_SELECTED.formatted(select))
+        Query insert = entityManager.createNativeQuery(INSERT_SELECTED.formatted(NEW_ID, select))
                 .setParameter("outboxNow", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .setParameter("outboxHost", links.host());
         parameters.accept(insert);

@@ -1,0 +1,94 @@
+package org.learninglog.reminder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.learninglog.ClockAndMailTest;
+import org.learninglog.TestData;
+import org.learninglog.TestData.TestMember;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Two instances scanning at the same instant, as they do when their schedulers tick together: each member is
+ * enqueued once per week, never twice and never skipped, whichever scan gets which slice first.
+ */
+@QuarkusTest
+class ReminderConcurrentScansTest extends ClockAndMailTest {
+
+    private static final int ROUNDS = 12;
+
+    @Inject
+    ReminderJob job;
+
+    @Inject
+    ReminderFixtures fixtures;
+
+    @Test
+    void shouldEnqueueEachMemberOnceAWeekWhenTwoScansRunAtTheSameTime() throws Exception {
+        // Several groups, so their random ids fall into different slices of the scan.
+        List<TestMember> members = new ArrayList<>();
+        for (int g = 0; g < 8; g++) {
+            List<TestMember> group = new ArrayList<>();
+            for (int m = 0; m < 4; m++) {
+                group.add(data.member("Racer " + g + "." + m));
+            }
+            data.group("Racing scans " + g + " " + TestData.suffix(), null, group.toArray(TestMember[]::new));
+            members.addAll(group);
+        }
+        ExecutorService scans = Executors.newFixedThreadPool(2);
+        try {
+            Instant tuesday = Instant.parse("2026-03-10T08:30:00Z");
+            for (int round = 0; round < ROUNDS; round++) {
+                clock.set(tuesday.plus(Duration.ofDays(7L * round)));
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<CompletableFuture<Integer>> running = List.of(scan(scans, start), scan(scans, start));
+                for (CompletableFuture<Integer> scan : running) {
+                    scan.get(120, TimeUnit.SECONDS); // neither fails (no unique violation, no deadlock)
+                }
+            }
+        } finally {
+            scans.shutdownNow();
+        }
+
+        for (TestMember member : members) {
+            List<String> keys = fixtures.outbox(member.id()).stream().map(ReminderFixtures.OutboxRow::dedupeKey)
+                    .toList();
+            Map<String, Long> perWeek = keys.stream()
+                    .collect(Collectors.groupingBy(key -> key.substring(key.lastIndexOf(':') + 1), TreeMap::new,
+                            Collectors.counting()));
+            assertEquals(ROUNDS, perWeek.size(), member.name() + " is reminded every week: " + keys);
+            assertEquals(Map.of(), perWeek.entrySet().stream().filter(week -> week.getValue() != 1)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                    member.name() + " is reminded once a week: " + keys);
+        }
+        assertEquals(members.size() * ROUNDS,
+                members.stream().map(member -> fixtures.outbox(member.id()).size()).mapToInt(Integer::intValue).sum());
+    }
+
+    private CompletableFuture<Integer> scan(ExecutorService scans, CyclicBarrier start) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return job.enqueueDue();
+        }, scans);
+    }
+}
