@@ -90,7 +90,7 @@ JAVA_HOME_BENCH=${BENCH_JAVA_HOME:-}
 SERVICE_JAVA=java
 if [[ -n $JAVA_HOME_BENCH && -x $JAVA_HOME_BENCH/bin/java ]]; then
   SERVICE_JAVA=$JAVA_HOME_BENCH/bin/java
-elif (($(java_feature java) < 25)); then
+elif PATH_JAVA_FEATURE=$(java_feature java 2>/dev/null) && ((${PATH_JAVA_FEATURE:-0} < 25)); then
   for candidate in /usr/lib/jvm/*25*/bin/java; do
     [[ -x $candidate ]] && SERVICE_JAVA=$candidate && break
   done
