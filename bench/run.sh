@@ -19,8 +19,8 @@
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_DB (learninglog_bench),
 # BENCH_PORT (first free port from 18080), BENCH_CONNECTIONS (16; wrk connections = pgbench clients),
 # BENCH_PEAK_SECONDS, BENCH_FIXED_SECONDS, BENCH_WARMUP_SECONDS, BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
-# BENCH_WEEKS, BENCH_JAVA_HOME (the measured service's JDK; java on the PATH), BENCH_JAVA_OPTS (its JVM options;
-# default below), BENCH_APPCDS (1; 0 to start without a class archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
+# BENCH_WEEKS, BENCH_JAVA_HOME (the measured service's JDK; a JDK 25 as the Dockerfile's, below), BENCH_JAVA_OPTS (its
+# JVM options; the Dockerfile's, below), BENCH_MALLOC_ARENA_MAX (2, as the Dockerfile; empty for glibc's default), BENCH_APPCDS (1; 0 to start without a class archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
 # defaults), BENCH_OUTPUT (the Markdown file a full run writes; docs/benchmarks.md), BENCH_WORK (target/bench: its
 # files), BENCH_PHASES,
 # BENCH_JOBS_GROUPS, BENCH_JOBS_MEMBERS_PER_GROUP, BENCH_JOBS_DISPATCH (emails the dispatch sends; the other
@@ -77,18 +77,28 @@ JOBS_MEMBERS=$((JOBS_GROUPS * JOBS_PER_GROUP))
 PHASES=" ${BENCH_PHASES:-endpoints jobs} "
 phase() { [[ $PHASES == *" $1 "* ]]; }
 WRK_THREADS=$(( $(nproc) < CONNECTIONS ? $(nproc) : CONNECTIONS ))
-# The service's JVM options: the production recommendation of docs/benchmarks.md. G1 with a capped heap that
-# it gives back when idle (periodic GC, tight free ratios) and a trimmed native heap keep RSS at rest low;
+# The service's JVM options: the Dockerfile's (decision 125). G1 with a capped heap that it gives back when idle
+# (periodic GC, tight free ratios), a trimmed native heap and two malloc arenas keep RSS at rest low;
 # TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+.
 JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS-"-XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"}
-# The service's JVM: java on the PATH, a Java 17 like the Dockerfile's (decision 118); BENCH_JAVA_HOME measures
-# another, e.g. /usr/lib/jvm/temurin-25-jdk-amd64 (then with an ahead-of-time cache, below).
+# The Dockerfile's environment of the JVM: glibc's malloc with two arenas instead of eight per core.
+MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX-2}
+# The service's JVM: a Java 25 like the Dockerfile's (decision 125): BENCH_JAVA_HOME, else java on the PATH if it is
+# 25 or later, else a JDK 25 under /usr/lib/jvm; failing all, java on the PATH (then not the shipped configuration).
+java_feature() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2 }'; }
 JAVA_HOME_BENCH=${BENCH_JAVA_HOME:-}
 SERVICE_JAVA=java
-[[ -n $JAVA_HOME_BENCH && -x $JAVA_HOME_BENCH/bin/java ]] && SERVICE_JAVA=$JAVA_HOME_BENCH/bin/java
-# A class archive for the measured start, written by an earlier start of the run (BENCH_APPCDS=0 to measure
-# without): on JDK 25+ the ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method profiles),
-# on older JDKs application class-data sharing (AppCDS).
+if [[ -n $JAVA_HOME_BENCH && -x $JAVA_HOME_BENCH/bin/java ]]; then
+  SERVICE_JAVA=$JAVA_HOME_BENCH/bin/java
+elif PATH_JAVA_FEATURE=$(java_feature java 2>/dev/null) && ((${PATH_JAVA_FEATURE:-0} < 25)); then
+  for candidate in /usr/lib/jvm/*25*/bin/java; do
+    [[ -x $candidate ]] && SERVICE_JAVA=$candidate && break
+  done
+fi
+# The class archive for the measured start, written by a training start of the run like the Dockerfile's
+# (BENCH_APPCDS=0 to measure without): on JDK 25+ the ahead-of-time cache (JEP 483/514/515: classes loaded and
+# linked, method profiles; with the aot-jar packaging it covers the application's classes too), on older JDKs
+# application class-data sharing (AppCDS).
 APPCDS=${BENCH_APPCDS:-1}
 # PostgreSQL settings of the benchmark database (ALTER DATABASE ... SET), for HTTP and pgbench alike.
 PG_SETTINGS=${BENCH_PG_SETTINGS-"random_page_cost=1.1"}
@@ -195,6 +205,7 @@ start_service() {
       LEARNINGLOG_UNSUBSCRIBE_SIGNING_KEY=bench-only-unsubscribe-signing-key-not-secret \
       LEARNINGLOG_SIGN_IN_SIGNING_KEY=bench-only-sign-in-signing-key-not-secret-at-all \
       LEARNINGLOG_REPLY_BY_EMAIL_SIGNING_KEY=bench-only-reply-by-email-signing-key-not-secret \
+      ${MALLOC_ARENAS:+MALLOC_ARENA_MAX=$MALLOC_ARENAS} \
       "$SERVICE_JAVA" $JAVA_OPTS_BENCH "$@" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service-$name.log" 2>&1 &
   SERVICE_PID=$!
   local deadline=$((started + 180000000000))
@@ -214,8 +225,9 @@ start_service() {
 stop_service() {
   if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
     kill "$SERVICE_PID"
-    # Up to 60 s: a JVM writing its class-data archive at exit takes a few seconds.
-    for _ in $(seq 1 600); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+    # Up to 3 minutes: a JVM assembling its ahead-of-time cache at exit takes seconds on a quiet machine, 40 s and
+    # more on a busy one (killed, it leaves no cache).
+    for _ in $(seq 1 1800); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
     wait "$SERVICE_PID" 2>/dev/null || true
   fi
@@ -946,7 +958,7 @@ report() {
     echo
     echo "- Machine: $(nproc) cores, $mem; $java_version; PostgreSQL $pg_version (\`${PG_SETTINGS:-defaults}\`); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
     echo "- Other load on the machine before the run: ${R[machine.before]}."
-    echo "- JVM options: \`${JAVA_OPTS_BENCH:-(none)}\`$( ((APPCDS)) && if [[ ${ARCHIVE_KIND:-} == aot ]]; then echo ', with an ahead-of-time cache (-XX:AOTCache) written by an earlier start'; else echo ', with an application class-data archive (AppCDS) written by an earlier start'; fi)."
+    echo "- JVM: $("$SERVICE_JAVA" -version 2>&1 | sed -n 2p)${MALLOC_ARENAS:+, MALLOC_ARENA_MAX=$MALLOC_ARENAS}; options: \`${JAVA_OPTS_BENCH:-(none)}\`$( ((APPCDS)) && if [[ ${ARCHIVE_KIND:-} == aot ]]; then echo ', with an ahead-of-time cache (-XX:AOTCache) written by an earlier start'; else echo ', with an application class-data archive (AppCDS) written by an earlier start'; fi)."
     echo "- Data: ${R[seed.rows]:-?} (seeded in ${R[seed.seconds]:-?} s)$([[ -n ${R[jobs.expected]:-} ]] && echo "; for the jobs, $JOBS_MEMBERS members in $JOBS_GROUPS groups (bench/jobs-seed.sql, seeded in ${R[jobs.seed_seconds]} s), ${R[jobs.expected]} of them due a reminder")."
     echo "- Load: $CONNECTIONS connections ($WRK_THREADS wrk threads) for ${PEAK_SECONDS} s at peak (the week's log in $ROUNDS rounds alternating with pgbench at $CONNECTIONS clients), then ${FIXED_SECONDS} s at half the peak rate with a fixed-rate generator (latency counted from each request's due time); ${WARMUP_SECONDS} s of warm-up per endpoint first."
     echo
