@@ -83,6 +83,20 @@ class WebPagesTest extends ClockAndMailTest {
     }
 
     @Test
+    void shouldProtectTheSignInAndUnsubscribePagesOfOtherFeaturesLikeTheFrontEndsOwn() {
+        for (String path : List.of("/sign-in", "/sign-in?email=ana%40test.invalid", "/sign-in/no-such-link",
+                "/unsubscribe?token=no-such-token")) {
+            Response response = given().redirects().follow(false).get(path);
+            assertTrue(response.contentType().startsWith("text/html"), path);
+            assertEquals(CSP, response.header("Content-Security-Policy"), path);
+            assertEquals("nosniff", response.header("X-Content-Type-Options"), path);
+            String html = response.body().asString();
+            assertFalse(html.contains("style="), "inline style on " + path);
+            assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(html).find(), "inline script on " + path);
+        }
+    }
+
+    @Test
     void shouldWriteThePagesInTheMembersLanguage() {
         TestMember jonas = data.member("Jonas");
         Api.as(jonas.token()).body(Map.of("language", "de")).patch("/api/v1/me").then().statusCode(200);
