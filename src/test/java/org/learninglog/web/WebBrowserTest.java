@@ -21,6 +21,7 @@ import org.learninglog.Api;
 import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
+import org.learninglog.mail.UnsubscribeTokens;
 import org.learninglog.reminder.ReminderFixtures;
 import org.learninglog.reminder.ReminderJob;
 import org.learninglog.thread.ThreadMailJob;
@@ -66,6 +67,9 @@ class WebBrowserTest extends ClockAndMailTest {
 
     @Inject
     ReminderFixtures fixtures;
+
+    @Inject
+    UnsubscribeTokens unsubscribe;
 
     @BeforeAll
     static void launch() {
@@ -414,6 +418,40 @@ class WebBrowserTest extends ClockAndMailTest {
         signedOut.accessible("sign-in");
         signedOut.screenshots("sign-in");
         signedOut.context().close();
+    }
+
+    @Test
+    void shouldPassAxeOnTheSignInSignOutAndUnsubscribePagesAndScreenshotThem() {
+        TestMember uma = data.member("Uma");
+        Browser.Tab tab = browser.open();
+        Page page = tab.page();
+        page.navigate(url("/sign-in"));
+        page.locator("#email").fill(uma.email());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link")).click();
+        page.waitForLoadState();
+        tab.accessible("sign-in-sent");
+        tab.screenshots("sign-in-sent");
+        page.navigate(url(mailbox.path(uma.email(), Mailbox.SIGN_IN)));
+        tab.accessible("sign-in-confirm");
+        tab.screenshots("sign-in-confirm");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url("/"));
+        tab.ready();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+        page.waitForURL(url("/sign-out"));
+        tab.accessible("signed-out");
+        tab.screenshots("signed-out");
+
+        page.navigate(unsubscribe.link(uma.id(), UnsubscribeTokens.REMINDERS).replaceFirst("^https?://[^/]+",
+                url("")));
+        tab.accessible("unsubscribe");
+        tab.screenshots("unsubscribe");
+        page.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator("a[href='/settings']")).isVisible();
+        tab.accessible("unsubscribed");
+        tab.screenshots("unsubscribed");
+        tab.noScriptRan();
+        tab.context().close();
     }
 
     @Test
