@@ -254,11 +254,12 @@ class EmailLinksTest extends ClockAndMailTest {
     }
 
     private Browser.Tab signedIn(TestMember member) {
+        int seen = Mailbox.received(member.email());
         Api.anonymous().header("X-Forwarded-For", Mailbox.clientAddress())
                 .body(Map.of("email", member.email(), "next", "/")).post("/api/v1/sign-in-links").then()
                 .statusCode(202);
         Browser.Tab tab = browser.open();
-        tab.page().navigate(url(mailbox.path(member.email(), Mailbox.SIGN_IN)));
+        tab.page().navigate(url(mailbox.path(member.email(), Mailbox.SIGN_IN, seen)));
         tab.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         tab.page().waitForURL(url("/"));
         return tab.ready();

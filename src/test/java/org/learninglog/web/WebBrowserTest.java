@@ -795,11 +795,12 @@ class WebBrowserTest extends ClockAndMailTest {
 
     /** A tab of the member's, signed in by the emailed link and landed on `next`. */
     private Browser.Tab signedIn(TestMember member, String next) {
+        int seen = Mailbox.received(member.email());
         Api.anonymous().header("X-Forwarded-For", Mailbox.clientAddress())
                 .body(Map.of("email", member.email(), "next", next)).post("/api/v1/sign-in-links").then()
                 .statusCode(202);
         Browser.Tab tab = browser.open();
-        tab.page().navigate(url(mailbox.path(member.email(), Mailbox.SIGN_IN)));
+        tab.page().navigate(url(mailbox.path(member.email(), Mailbox.SIGN_IN, seen)));
         tab.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         tab.page().waitForURL(url(next));
         return tab.ready();

@@ -149,10 +149,11 @@ class WebPagesTest extends ClockAndMailTest {
     }
 
     private String signIn(TestMember member, String next) {
+        int seen = Mailbox.received(member.email());
         Api.anonymous().header("X-Forwarded-For", Mailbox.clientAddress())
                 .body(Map.of("email", member.email(), "next", next)).post("/api/v1/sign-in-links").then()
                 .statusCode(202);
-        String link = mailbox.path(member.email(), Mailbox.SIGN_IN);
+        String link = mailbox.path(member.email(), Mailbox.SIGN_IN, seen);
         return given().redirects().follow(false).post(link).then().statusCode(303).extract().cookie("ll_session");
     }
 
