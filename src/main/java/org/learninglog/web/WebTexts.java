@@ -285,6 +285,10 @@ interface WebTexts {
 
     String admin_groups();
 
+    String admin_moreMembers();
+
+    String admin_moreGroups();
+
     String admin_groupName();
 
     String admin_createGroup();

@@ -9,10 +9,13 @@ export class Problem extends Error {
   }
 }
 
-async function csrfToken() {
+// One request for the token however many callers ask at once (the header's sign-out form and a page's first write).
+function csrfToken() {
   if (csrf === null) {
-    const session = await call('GET', '/me/sessions/current');
-    csrf = session.body.csrfToken;
+    csrf = call('GET', '/me/sessions/current').then((session) => session.body.csrfToken);
+    csrf.catch(() => {
+      csrf = null;
+    });
   }
   return csrf;
 }

@@ -119,7 +119,6 @@ async function header() {
   unread.textContent = inbox.unreadCount > 0 ? t('unreadCount', inbox.unreadCount) : '';
   unread.hidden = inbox.unreadCount === 0;
   $('nav-admin').hidden = me.role !== 'ADMIN';
-  $('sign-out-csrf').value = await signOutToken();
   return me;
 }
 
@@ -165,11 +164,17 @@ pages.week = async (me) => {
     $('next-week').href = base + addWeeks(week, 1);
     $('next-week').hidden = false;
   }
-  const log = week === currentWeek ? current : await get(base + week + '/entries');
+  // What the page shows next, asked for at once: the week's log, my entry of last week (its question, if any, is
+  // shown above the form) and of this week (the form's content).
+  const [log, lastWeeks, mine] = await Promise.all([
+    week === currentWeek ? current : get(base + week + '/entries'),
+    call('GET', base + addWeeks(week, -1) + '/entries/me', { expect: [404] }),
+    call('GET', base + week + '/entries/me', { expect: [404] }),
+  ]);
   showWeekLog(log);
-  const askedLastWeek = await showLastQuestion(groupId, addWeeks(week, -1));
+  const askedLastWeek = await showLastQuestion(lastWeeks);
   const open = week === currentWeek || week === addWeeks(currentWeek, -1);
-  await entryForm(me, groupId, week, open, week !== currentWeek, askedLastWeek);
+  await entryForm(me, groupId, week, open, week !== currentWeek, askedLastWeek, mine);
 };
 
 function showWeekLog(log) {
@@ -191,8 +196,7 @@ function showWeekLog(log) {
   $('week-away').textContent = log.away.length ? t('awayList', log.away.map((m) => m.displayName).join(', ')) : '';
 }
 
-async function showLastQuestion(groupId, week) {
-  const mine = await call('GET', '/groups/' + groupId + '/weeks/' + week + '/entries/me', { expect: [404] });
+async function showLastQuestion(mine) {
   if (mine.status !== 200 || !mine.body.question) {
     return false;
   }
@@ -214,7 +218,7 @@ async function showLastQuestion(groupId, week) {
 
 // The entry form: a draft lives in localStorage until it is posted, and an edit made elsewhere is shown, not
 // overwritten (PATCH with If-Match; 412 shows the saved version).
-async function entryForm(me, groupId, week, open, late, askedLastWeek) {
+async function entryForm(me, groupId, week, open, late, askedLastWeek, mine) {
   const form = $('entry-form');
   // How last week's advice worked out: only asked of someone who asked a question last week (else a 422).
   const fields = ['tried', 'failed', 'question', 'tags'].concat(askedLastWeek ? ['outcome', 'outcomeNote'] : []);
@@ -224,7 +228,6 @@ async function entryForm(me, groupId, week, open, late, askedLastWeek) {
   let etag = null;
 
   $('my-entry').hidden = false;
-  const mine = await call('GET', '/groups/' + groupId + '/weeks/' + week + '/entries/me', { expect: [404] });
   if (mine.status === 200) {
     saved = mine.body;
     etag = mine.etag;
@@ -794,21 +797,23 @@ async function memberList(groupId) {
 
 pages.admin = async (me) => {
   timeZones($('invite-timeZone'), me.timeZone);
-  await Promise.all([adminMembers(), adminGroups()]);
+  const members = paged('/members', $('admin-members'), $('admin-members-more'), adminMember);
+  const groups = paged('/groups', $('admin-groups'), $('admin-groups-more'), adminGroup);
+  await Promise.all([members(), groups()]);
   $('invite-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const body = { displayName: $('invite-name').value, email: $('invite-email').value, timeZone: $('invite-timeZone').value };
     call('POST', '/members', { body }).then(() => {
       $('invite-name').value = '';
       $('invite-email').value = '';
-      return adminMembers();
+      return members();
     }).then(() => say(t('invited'))).catch(fail);
   });
   $('group-form').addEventListener('submit', (event) => {
     event.preventDefault();
     call('POST', '/groups', { body: { name: $('group-name').value } }).then(() => {
       $('group-name').value = '';
-      return adminGroups();
+      return groups();
     }).then(() => say(t('saved'))).catch(fail);
   });
   $('preview-form').addEventListener('submit', (event) => {
@@ -818,30 +823,43 @@ pages.admin = async (me) => {
   });
 };
 
-async function adminMembers() {
-  const list = $('admin-members');
-  const items = (await get('/members?limit=50')).items;
-  list.textContent = '';
-  for (const member of items) {
-    list.append(h('li', {}, h('span', {}, member.displayName, ' — ', member.email || '', ' — ', t(member.role),
-      member.active ? '' : ' (' + t('inactive') + ')'),
-    member.active ? h('button', {
-      type: 'button',
-      'aria-label': t('deactivate') + ': ' + member.displayName,
-      onclick: () => call('PATCH', '/members/' + member.id, { body: { active: false } })
-        .then(adminMembers).then(() => say(t('saved'))).catch(fail),
-    }, t('deactivate')) : null));
-  }
+/**
+ * A list of an organisation's size, 50 at a time: the returned function (re)loads the first page, and the button
+ * appends the next one by its cursor while there is one. An item's row is made by `row(item, reload)`.
+ */
+function paged(path, list, more, row) {
+  let cursor = null;
+  const load = async (first) => {
+    const page = await get(path + '?limit=50' + (first || !cursor ? '' : '&cursor=' + encodeURIComponent(cursor)));
+    if (first) {
+      list.textContent = '';
+    }
+    page.items.forEach((item) => list.append(row(item, reload)));
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+  };
+  const reload = () => load(true);
+  more.addEventListener('click', () => load(false).catch(fail));
+  return reload;
 }
 
-async function adminGroups() {
-  const list = $('admin-groups');
-  const items = (await get('/groups?limit=50')).items;
-  list.textContent = '';
-  for (const group of items) {
-    list.append(h('li', {}, h('a', { href: '/groups/' + group.id + '/members' }, group.name),
-      h('span', { class: 'muted' }, ' ', t('cadence', t(group.logDay), group.reminderTime))));
-  }
+function adminMember(member, reload) {
+  return h('li', {}, h('span', {}, member.displayName, ' — ', member.email || '', ' — ', t(member.role),
+    member.active ? '' : ' (' + t('inactive') + ')'),
+  member.active ? h('button', {
+    type: 'button',
+    'aria-label': t('deactivate') + ': ' + member.displayName,
+    onclick: (event) => call('PATCH', '/members/' + member.id, { body: { active: false } })
+      .then(() => {
+        // Only this row changes: the list stays where the administrator paged to.
+        event.target.closest('li').replaceWith(adminMember({ ...member, active: false }, reload));
+      }).then(() => say(t('saved'))).catch(fail),
+  }, t('deactivate')) : null);
+}
+
+function adminGroup(group) {
+  return h('li', {}, h('a', { href: '/groups/' + group.id + '/members' }, group.name),
+    h('span', { class: 'muted' }, ' ', t('cadence', t(group.logDay), group.reminderTime)));
 }
 
 function showPreview(preview) {
@@ -862,12 +880,17 @@ async function start() {
   const page = document.body.dataset.page;
   try {
     const me = await header();
+    // The sign-out form's token, fetched while the page loads its data rather than before.
+    const signOut = signOutToken().then((token) => {
+      $('sign-out-csrf').value = token;
+    });
     if (setup[page]) {
       setup[page](me);
     }
     if (pages[page]) {
       await pages[page](me);
     }
+    await signOut;
     document.body.dataset.ready = 'true';
   } catch (error) {
     fail(error);

@@ -21,10 +21,12 @@ import org.learninglog.Api;
 import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
+import org.learninglog.mail.UnsubscribeTokens;
 import org.learninglog.reminder.ReminderFixtures;
 import org.learninglog.reminder.ReminderJob;
 import org.learninglog.thread.ThreadMailJob;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -65,6 +67,9 @@ class WebBrowserTest extends ClockAndMailTest {
 
     @Inject
     ReminderFixtures fixtures;
+
+    @Inject
+    UnsubscribeTokens unsubscribe;
 
     @BeforeAll
     static void launch() {
@@ -416,6 +421,40 @@ class WebBrowserTest extends ClockAndMailTest {
     }
 
     @Test
+    void shouldPassAxeOnTheSignInSignOutAndUnsubscribePagesAndScreenshotThem() {
+        TestMember uma = data.member("Uma");
+        Browser.Tab tab = browser.open();
+        Page page = tab.page();
+        page.navigate(url("/sign-in"));
+        page.locator("#email").fill(uma.email());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link")).click();
+        page.waitForLoadState();
+        tab.accessible("sign-in-sent");
+        tab.screenshots("sign-in-sent");
+        page.navigate(url(mailbox.path(uma.email(), Mailbox.SIGN_IN)));
+        tab.accessible("sign-in-confirm");
+        tab.screenshots("sign-in-confirm");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url("/"));
+        tab.ready();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+        page.waitForURL(url("/sign-out"));
+        tab.accessible("signed-out");
+        tab.screenshots("signed-out");
+
+        page.navigate(unsubscribe.link(uma.id(), UnsubscribeTokens.REMINDERS).replaceFirst("^https?://[^/]+",
+                url("")));
+        tab.accessible("unsubscribe");
+        tab.screenshots("unsubscribe");
+        page.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator("a[href='/settings']")).isVisible();
+        tab.accessible("unsubscribed");
+        tab.screenshots("unsubscribed");
+        tab.noScriptRan();
+        tab.context().close();
+    }
+
+    @Test
     void shouldShowWhoAskedAQuestionInWhichGroupWithItsExcerptAndRenderKindsItDoesNotKnow() {
         clock.set(LOG_DAY);
         TestMember asker = data.member("Asker");
@@ -572,6 +611,184 @@ class WebBrowserTest extends ClockAndMailTest {
         tab.context().close();
     }
 
+    @Test
+    void shouldFollowAndUnfollowAThreadSoThatRepliesNotifyOnlyWhileFollowed() {
+        clock.set(LOG_DAY);
+        TestMember asker = data.member("Asker");
+        TestMember reader = data.member("Reader");
+        TestMember peer = data.member("Peer");
+        UUID group = data.group("Follow " + TestData.suffix(), null, asker, reader, peer);
+        String entryId = post(asker, group, "Crates", "Lost", "How do you get crates back?");
+
+        Browser.Tab tab = signedIn(reader, "/entries/" + entryId);
+        Page page = tab.page();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Follow this thread")).click();
+        assertThat(page.locator("#status")).hasText("You follow this thread.");
+        reply(peer, entryId, "First reply");
+        assertEquals(1, followedReplies(reader));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unfollow")).click();
+        assertThat(page.locator("#status")).hasText("You no longer follow this thread.");
+        reply(peer, entryId, "Second reply");
+        assertEquals(1, followedReplies(reader), "no news after unfollowing");
+        tab.noScriptRan();
+        tab.context().close();
+    }
+
+    @Test
+    void shouldCreateAndRevokeAnAccessTokenListTheSessionsAndSignOut() {
+        TestMember tess = data.member("Tess");
+        Browser.Tab tab = signedIn(tess, "/settings");
+        Page page = tab.page();
+        assertThat(page.locator("#sessions")).containsText("this browser");
+        page.getByLabel("Token name").fill("My script");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+        assertThat(page.locator("#status")).hasText("Token created.");
+        String secret = page.locator("#token-secret-value").textContent();
+        Api.as(secret).get("/api/v1/me").then().statusCode(200)
+                .body("displayName", org.hamcrest.Matchers.equalTo("Tess"));
+        assertThat(page.locator("#tokens")).containsText("My script");
+        page.reload();
+        tab.ready();
+        assertThat(page.locator("#token-secret")).isHidden(); // shown once
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke: My script")).click();
+        assertThat(page.locator("#status")).hasText("Revoked.");
+        Api.as(secret).get("/api/v1/me").then().statusCode(401);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+        page.waitForURL(url("/sign-out"));
+        page.navigate(url("/settings"));
+        assertTrue(page.url().contains("/sign-in?next=%2Fsettings"), page.url());
+        tab.noScriptRan();
+        tab.context().close();
+    }
+
+    @Test
+    void shouldLetAFacilitatorSetTheCadenceAndAnAdministratorInviteAndDeactivate() {
+        TestMember fay = data.member("Fay");
+        TestMember max = data.member("Max Member");
+        UUID group = data.group("Cadence " + TestData.suffix(), fay, max);
+        Browser.Tab tab = signedIn(fay, "/groups/" + group + "/members");
+        Page page = tab.page();
+        assertThat(page.locator("#members")).containsText("Max Member");
+        page.getByLabel("Log day").selectOption("THURSDAY");
+        page.getByLabel("Reminder time").fill("10:15");
+        page.getByLabel("Follow-up day").selectOption("FRIDAY");
+        page.getByLabel("Follow-up time").fill("11:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("#status")).hasText("Saved.");
+        Api.as(fay.token()).get("/api/v1/groups/{id}", group).then().body("logDay",
+                org.hamcrest.Matchers.equalTo("THURSDAY")).body("reminderTime",
+                        org.hamcrest.Matchers.startsWith("10:15"))
+                .body("followUpDay", org.hamcrest.Matchers.equalTo("FRIDAY"));
+        tab.noScriptRan();
+        tab.context().close();
+
+        String email = "ivy." + TestData.suffix() + "@test.invalid";
+        Browser.Tab admin = signedIn(new TestMember(null, "Administrator", ADMIN_EMAIL, ADMIN_TOKEN), "/admin");
+        Page adminPage = admin.page();
+        adminPage.locator("#invite-name").fill("Ivy Invited");
+        adminPage.locator("#invite-email").fill(email);
+        adminPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitation")).click();
+        assertThat(adminPage.locator("#status")).hasText("Invitation sent.");
+        assertTrue(mailbox.path(email, INVITATION).startsWith("/sign-in?email="));
+        // The list is by name, 50 at a time: page on to her as an administrator of a large organisation would.
+        com.microsoft.playwright.Locator ivy = adminPage.locator("#admin-members li", new Page.LocatorOptions()
+                .setHasText(email));
+        for (int i = 0; i < 100 && ivy.count() == 0; i++) {
+            int shown = adminPage.locator("#admin-members li").count();
+            adminPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More members")).click();
+            assertThat(adminPage.locator("#admin-members li")).not().hasCount(shown);
+        }
+        ivy.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate: Ivy Invited")).click();
+        assertThat(adminPage.locator("#status")).hasText("Saved.");
+        assertThat(ivy).containsText("(deactivated)");
+        assertEquals(false, activeOf(email));
+        admin.noScriptRan();
+        admin.context().close();
+    }
+
+    /**
+     * The week page of a group at the benchmark's size (12 members, a year of entries, this and last week with
+     * questions and replies) loads its data within the issue's 1 s: five loads after a first one, from navigation
+     * start to the script's ready mark, the fastest within 1 s and the median within 2 s on whatever (shared)
+     * machine runs the tests.
+     */
+    @Test
+    void shouldRenderTheWeekPageOfABenchmarkSizedGroupWithinOneSecond() {
+        clock.set(LOG_DAY);
+        List<TestMember> people = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            people.add(data.member("Member " + i));
+        }
+        UUID group = data.group("Busy " + TestData.suffix(), people.get(0),
+                people.subList(1, 12).toArray(TestMember[]::new));
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-03-10");
+        for (int back = 2; back < 52; back++) {
+            java.time.LocalDate then = day.minusWeeks(back);
+            String week = String.format("%d-W%02d", then.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                    then.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            for (TestMember person : people) {
+                fixtures.post(group, person.id(), week);
+            }
+        }
+        for (Instant at : List.of(LOG_DAY.minus(Duration.ofDays(7)), LOG_DAY)) {
+            clock.set(at);
+            for (int i = 0; i < 11; i++) { // one has not posted
+                String entry = post(people.get(i), group, "Tried thing " + i + " with a few words more",
+                        "Failed thing " + i + " and why it failed", i % 3 == 0 ? "Question " + i + "?" : null);
+                for (int r = 0; r < (i % 3 == 0 ? 1 + i % 4 : 0); r++) {
+                    reply(people.get((i + r + 1) % 12), entry, "Reply " + r + " to entry " + i);
+                }
+            }
+        }
+        Browser.Tab tab = signedIn(people.get(0), "/groups/" + group + "/weeks/current");
+        assertThat(tab.page().locator("#week-counts")).hasText("11 of 12 posted, 0 away");
+        assertThat(tab.page().locator("#last-question")).isVisible();
+        List<Double> times = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tab.page().reload();
+            tab.ready();
+            times.add(((Number) tab.page().evaluate("() => performance.now()")).doubleValue());
+        }
+        java.util.Collections.sort(times);
+        System.out.println("Week page of a 12-member group, ms from navigation to ready, sorted: " + times);
+        // The budget on the fastest load; the median within twice that, as the tests share the machine.
+        assertTrue(times.get(0) < 1000, "the week page took " + times + " ms");
+        assertTrue(times.get(2) < 2000, "the week page took " + times + " ms");
+        tab.noScriptRan();
+        tab.context().close();
+    }
+
+    /** Whether the member with this address is active, paging through the administrators' list. */
+    private static Boolean activeOf(String email) {
+        String cursor = null;
+        do {
+            io.restassured.path.json.JsonPath page = Api.as(ADMIN_TOKEN)
+                    .get("/api/v1/members?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).then()
+                    .statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (Map<String, Object> member : items) {
+                if (email.equals(member.get("email"))) {
+                    return (Boolean) member.get("active");
+                }
+            }
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        throw new AssertionError("no member " + email);
+    }
+
+    private static void reply(TestMember member, String entryId, String body) {
+        Api.as(member.token()).body(Map.of("body", body)).post("/api/v1/entries/{id}/replies", entryId).then()
+                .statusCode(201);
+    }
+
+    private static long followedReplies(TestMember member) {
+        List<String> kinds = Api.as(member.token()).get("/api/v1/me/notifications?limit=50").then().statusCode(200)
+                .extract().path("items.kind");
+        return kinds.stream().filter("REPLY_ON_FOLLOWED_THREAD"::equals).count();
+    }
+
     private static TestMember named(TestMember member, String displayName) {
         Api.as(member.token()).body(Map.of("displayName", displayName)).patch("/api/v1/me").then().statusCode(200);
         return member;
@@ -588,11 +805,12 @@ class WebBrowserTest extends ClockAndMailTest {
 
     /** A tab of the member's, signed in by the emailed link and landed on `next`. */
     private Browser.Tab signedIn(TestMember member, String next) {
+        int seen = Mailbox.received(member.email());
         Api.anonymous().header("X-Forwarded-For", Mailbox.clientAddress())
                 .body(Map.of("email", member.email(), "next", next)).post("/api/v1/sign-in-links").then()
                 .statusCode(202);
         Browser.Tab tab = browser.open();
-        tab.page().navigate(url(mailbox.path(member.email(), Mailbox.SIGN_IN)));
+        tab.page().navigate(url(mailbox.path(member.email(), Mailbox.SIGN_IN, seen)));
         tab.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         tab.page().waitForURL(url(next));
         return tab.ready();

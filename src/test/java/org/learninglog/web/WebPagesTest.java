@@ -83,6 +83,20 @@ class WebPagesTest extends ClockAndMailTest {
     }
 
     @Test
+    void shouldProtectTheSignInAndUnsubscribePagesOfOtherFeaturesLikeTheFrontEndsOwn() {
+        for (String path : List.of("/sign-in", "/sign-in?email=ana%40test.invalid", "/sign-in/no-such-link",
+                "/unsubscribe?token=no-such-token")) {
+            Response response = given().redirects().follow(false).get(path);
+            assertTrue(response.contentType().startsWith("text/html"), path);
+            assertEquals(CSP, response.header("Content-Security-Policy"), path);
+            assertEquals("nosniff", response.header("X-Content-Type-Options"), path);
+            String html = response.body().asString();
+            assertFalse(html.contains("style="), "inline style on " + path);
+            assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(html).find(), "inline script on " + path);
+        }
+    }
+
+    @Test
     void shouldWriteThePagesInTheMembersLanguage() {
         TestMember jonas = data.member("Jonas");
         Api.as(jonas.token()).body(Map.of("language", "de")).patch("/api/v1/me").then().statusCode(200);
@@ -135,10 +149,11 @@ class WebPagesTest extends ClockAndMailTest {
     }
 
     private String signIn(TestMember member, String next) {
+        int seen = Mailbox.received(member.email());
         Api.anonymous().header("X-Forwarded-For", Mailbox.clientAddress())
                 .body(Map.of("email", member.email(), "next", next)).post("/api/v1/sign-in-links").then()
                 .statusCode(202);
-        String link = mailbox.path(member.email(), Mailbox.SIGN_IN);
+        String link = mailbox.path(member.email(), Mailbox.SIGN_IN, seen);
         return given().redirects().follow(false).post(link).then().statusCode(303).extract().cookie("ll_session");
     }
 
