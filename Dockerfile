@@ -5,7 +5,7 @@
 #   docker run -p 8080:8080 -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/learninglog learning-log
 #
 # Java 25 with Quarkus's aot-jar packaging (every jar on the class path) and the JDK's ahead-of-time cache written by
-# a training start: what bench/run.sh measures (decision 125; it supersedes the Java 17 + AppCDS of decision 118).
+# a training start: what bench/run.sh measures (decision 124; it supersedes the Java 17 + AppCDS of decision 118).
 # The build's release stays Java 17 (pom.xml); only the runtime is 25.
 
 # Stage 1: the training start, against a throwaway PostgreSQL of this stage only (docker/train-aot-cache.sh).
@@ -39,7 +39,7 @@ COPY --from=training --chown=185 /deployments/app.aot /deployments/
 EXPOSE 8080 9000
 USER 185
 # G1, heap capped at 256 MB and given back when idle, native heap trimmed, two malloc arenas (docs/benchmarks.md,
-# "Production settings"; decision 125). Keep JAVA_OPTS as in the training stage, or the cache is not used.
+# "Production settings"; decision 124). Keep JAVA_OPTS as in the training stage, or the cache is not used.
 ENV JAVA_OPTS="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"
 ENV MALLOC_ARENA_MAX=2
 

@@ -77,13 +77,13 @@ JOBS_MEMBERS=$((JOBS_GROUPS * JOBS_PER_GROUP))
 PHASES=" ${BENCH_PHASES:-endpoints jobs} "
 phase() { [[ $PHASES == *" $1 "* ]]; }
 WRK_THREADS=$(( $(nproc) < CONNECTIONS ? $(nproc) : CONNECTIONS ))
-# The service's JVM options: the Dockerfile's (decision 125). G1 with a capped heap that it gives back when idle
+# The service's JVM options: the Dockerfile's (decision 124). G1 with a capped heap that it gives back when idle
 # (periodic GC, tight free ratios), a trimmed native heap and two malloc arenas keep RSS at rest low;
 # TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+.
 JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS-"-XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"}
 # The Dockerfile's environment of the JVM: glibc's malloc with two arenas instead of eight per core.
 MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX-2}
-# The service's JVM: a Java 25 like the Dockerfile's (decision 125): BENCH_JAVA_HOME, else java on the PATH if it is
+# The service's JVM: a Java 25 like the Dockerfile's (decision 124): BENCH_JAVA_HOME, else java on the PATH if it is
 # 25 or later, else a JDK 25 under /usr/lib/jvm; failing all, java on the PATH (then not the shipped configuration).
 java_feature() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2 }'; }
 JAVA_HOME_BENCH=${BENCH_JAVA_HOME:-}

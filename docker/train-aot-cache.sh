@@ -1,5 +1,5 @@
 #!/bin/sh
-# The training start of the image's ahead-of-time cache (decision 125), run by the Dockerfile's first stage:
+# The training start of the image's ahead-of-time cache (decision 124), run by the Dockerfile's first stage:
 # starts the service once against a throwaway PostgreSQL of that stage, waits until it is ready, stops it normally,
 # and the JVM writes /deployments/app.aot (classes loaded and linked, method profiles) as it exits. The runtime stage
 # then starts with -XX:AOTCache=app.aot: same JVM (same base image), same jars, same JAVA_OPTS.

@@ -29,7 +29,7 @@ import io.agroal.api.AgroalDataSource;
  *
  * <p>A search is a read of one statement (two when full text finds nothing and spelling is tried), so it runs on a
  * pooled connection in auto-commit, as the week's log does (decision 113): no JTA transaction, no Hibernate session,
- * no ROLLBACK round trip (decision 129).
+ * no ROLLBACK round trip (decision 127).
  */
 @ApplicationScoped
 public class SearchService {
