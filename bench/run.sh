@@ -1007,7 +1007,7 @@ report() {
     echo "| --- | --- |"
     local name
     declare -A PLAN_LABEL=([search]='search, one word' [search_2]='search, two words' [search_3]='search, a phrase'
-                           [search_4]='search, misspelled (full text, then trigrams)' [similar]='similar questions' [experts]='experts')
+                           [search_4]='search, misspelled (full text, then the words like it by trigrams)' [similar]='similar questions' [experts]='experts')
     for name in "${PLANNED[@]}"; do
       echo "| ${PLAN_LABEL[$name]} (\`$(plan_request "$name")\`) | ${R[$name.plan]:-?} |"
     done

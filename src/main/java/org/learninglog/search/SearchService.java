@@ -46,7 +46,10 @@ public class SearchService {
             boolean accepted, Instant createdAt, int mode, int score, int boosted) {
     }
 
-    /** How hits were found: by their words (full text), or by words spelled like them (trigrams). */
+    /**
+     * How hits were found: by their words (full text), or by words of the caller's groups spelled like them
+     * (trigrams), then by full text; the latter come after the former in a page's order.
+     */
     private static final int FULL_TEXT = 0;
     private static final int SPELLING = 1;
 
@@ -131,13 +134,28 @@ public class SearchService {
                     + " WHERE mine.config = q.config AND d.document @@ q.query" + where;
             excerpt = "ts_headline(h.config, search_html(" + TEXT + "), h.query, '" + HEADLINE + "')";
         } else {
+            // Each asked word found as it is among the words of the caller's groups (search_word, V35), or else
+            // the three most like it there; the documents then found by full text with them: any of a word's
+            // spellings, every asked word (one that is like nothing is left out). Words of the caller's groups only,
+            // so another group's vocabulary is never suggested (decision 132).
             parameters.put("plain", SearchQuery.plain(words));
-            found = "SELECT d.*, mine.name AS group_name, 1 AS mode, " + BOOSTED + " AS boosted,"
-                    + " CAST(round(search_resemblance(search_unaccent(:plain), d.plain) * (1 + " + BOOSTED
-                    + ") * 1000000) AS integer) AS score"
-                    + " FROM (" + mine + ") mine"
-                    + " JOIN search_document d ON d.group_id = mine.group_id"
-                    + " WHERE search_resembles(search_unaccent(:plain), d.plain)" + where;
+            String spelled = "SELECT a.asked, s.word FROM unnest(search_words(search_unaccent(:plain))) a(asked)"
+                    + " CROSS JOIN LATERAL (SELECT x.word FROM mine m JOIN search_word x ON x.group_id = m.group_id"
+                    + " WHERE search_word_like(x.word, a.asked) GROUP BY x.word"
+                    + " ORDER BY max(search_word_likeness(x.word, a.asked)) DESC, x.word LIMIT 3) s"
+                    + " WHERE s.word = a.asked OR NOT EXISTS (SELECT 1 FROM mine m JOIN search_word x"
+                    + " ON x.group_id = m.group_id AND x.word = a.asked)";
+            String queries = "SELECT c.config, search_all(w.query) AS query FROM (SELECT DISTINCT config FROM mine) c"
+                    + " CROSS JOIN LATERAL (SELECT search_any(plainto_tsquery(c.config, s.word)) AS query"
+                    + " FROM spelled s GROUP BY s.asked) w GROUP BY c.config";
+            found = "WITH mine AS (" + mine + "), spelled AS (" + spelled + "), q AS (" + queries + ")"
+                    + " SELECT d.*, mine.name AS group_name, q.query, 1 AS mode, " + BOOSTED + " AS boosted,"
+                    + " CAST(round(ts_rank_cd(d.document, q.query, 1) * (1 + " + BOOSTED + ") * 1000000) AS integer)"
+                    + " AS score"
+                    + " FROM mine JOIN q ON q.config = mine.config"
+                    + " JOIN search_document d ON d.group_id = mine.group_id AND d.config = q.config"
+                    + " WHERE d.document @@ q.query" + where;
+            // Not highlighted: the words marked would be others than those asked for.
             excerpt = "search_html(left(" + TEXT + ", 240)) || CASE WHEN length(" + TEXT
                     + ") > 240 THEN ' …' ELSE '' END";
         }

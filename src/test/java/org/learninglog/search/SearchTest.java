@@ -190,6 +190,28 @@ class SearchTest {
     }
 
     @Test
+    void shouldFindTheRightWordForAMisspelledOneAmongTheGroupsWordsOnly() {
+        String crates = entry(ana, managers, "Asked our supplier for returnable crates", "Nothing", null, List.of());
+        String lunch = entry(ben, managers, "Lunch with the delivery drivers", "Nothing", null, List.of());
+        String theirs = entry(outsider, elsewhere, "Our supplier and the wholesaler", "Nothing", null, List.of());
+        // The word as the group writes it, searched by full text (so its forms too), never another group's hit.
+        search(ana, "suplier").body("items.entryId", equalTo(List.of(crates)))
+                .body("items[0].excerpt", not(containsString("<mark>")));
+        search(ana, "suplier crate").body("items.entryId", equalTo(List.of(crates)));
+        search(ana, "deliverry drivers").body("items.entryId", equalTo(List.of(lunch)));
+        // A word only another group uses is not suggested: nothing of this group is like it.
+        search(ana, "wholesaller").body("items", empty());
+        search(outsider, "wholesaller").body("items.entryId", equalTo(List.of(theirs)));
+        search(outsider, "suplier").body("items.entryId", equalTo(List.of(theirs)));
+
+        language(ana, managers, "de");
+        String german = entry(cleo, managers, "Mit dem Lieferanten gesprochen", "Die Kisten kamen zu spät", null,
+                List.of());
+        search(ben, "Lieferantn").body("items.entryId", equalTo(List.of(german)));
+        search(ben, "Kistn spaet").body("items.entryId", equalTo(List.of(german)));
+    }
+
+    @Test
     void shouldFilterByStatusTagAuthorAndWeeks() {
         String early = entry(ana, managers, "Supplier meeting", "None", "Supplier contract length?",
                 List.of("contracts"));
