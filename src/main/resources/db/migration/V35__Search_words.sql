@@ -1,7 +1,7 @@
--- search: the words of each group, for the spelling fallback (decision 132). pg_trgm's documented way to suggest
+-- search: the words of each group, for the spelling fallback (decision 130). pg_trgm's documented way to suggest
 -- spellings: a table of the distinct words with a trigram index, where a misspelled word finds the words like it
 -- among short strings, instead of comparing it with the whole text of every document of the caller's groups
--- (decision 129: 44 ms a misspelled search on the benchmark's data). The words found are then searched by full
+-- (decision 127: 44 ms a misspelled search on the benchmark's data). The words found are then searched by full
 -- text, as any query.
 
 -- The words of an unaccented, lower-case text (search_plain): the parser's tokens, each once. Longer tokens (links,

@@ -137,7 +137,7 @@ public class SearchService {
             // Each asked word found as it is among the words of the caller's groups (search_word, V35), or else
             // the three most like it there; the documents then found by full text with them: any of a word's
             // spellings, every asked word (one that is like nothing is left out). Words of the caller's groups only,
-            // so another group's vocabulary is never suggested (decision 132).
+            // so another group's vocabulary is never suggested (decision 130).
             parameters.put("plain", SearchQuery.plain(words));
             String spelled = "SELECT a.asked, s.word FROM unnest(search_words(search_unaccent(:plain))) a(asked)"
                     + " CROSS JOIN LATERAL (SELECT x.word FROM mine m JOIN search_word x ON x.group_id = m.group_id"
