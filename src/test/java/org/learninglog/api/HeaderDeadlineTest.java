@@ -97,29 +97,9 @@ class HeaderDeadlineTest {
     void shouldAnswer408AndCloseAConnectionWhoseHeadersTrickleAByteASecondSoonAfterTheDeadline() throws Exception {
         Socket socket = connect();
         send(socket, "GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nX-Trickle: ");
-        long started = System.nanoTime();
-        socket.setSoTimeout(1000);
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        long closedAt = -1;
-        byte[] buffer = new byte[4096];
-        while (closedAt < 0 && System.nanoTime() - started < Duration.ofSeconds(20).toNanos()) {
-            try {
-                socket.getOutputStream().write('a'); // one more byte of the header, every second
-                socket.getOutputStream().flush();
-                int read = socket.getInputStream().read(buffer);
-                if (read < 0) {
-                    closedAt = System.nanoTime();
-                } else {
-                    answer.write(buffer, 0, read);
-                }
-            } catch (SocketTimeoutException e) {
-                // nothing yet: trickle on
-            } catch (IOException e) {
-                closedAt = System.nanoTime(); // reset once closed
-            }
-        }
-        Duration closedAfter = Duration.ofNanos(closedAt - started);
-        String text = answer.toString(StandardCharsets.ISO_8859_1);
+        Trickled trickled = trickle(socket, 'a'); // one more byte of the header, every second
+        Duration closedAfter = trickled.closedAfter();
+        String text = trickled.answer();
         assertThat(text, startsWith("HTTP/1.1 408"));
         assertThat(text, containsString("application/problem+json"));
         assertThat(text, containsString("\"status\":408"));
@@ -220,29 +200,9 @@ class HeaderDeadlineTest {
         Socket socket = connect();
         send(socket, "PATCH /api/v1/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ana.token()
                 + "\r\nContent-Type: application/json\r\nIf-Match: \"1\"\r\nContent-Length: 100\r\n\r\n{\"displ");
-        long started = System.nanoTime();
-        socket.setSoTimeout(1000);
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        long closedAt = -1;
-        while (closedAt < 0 && System.nanoTime() - started < Duration.ofSeconds(20).toNanos()) {
-            try {
-                socket.getOutputStream().write(' '); // one more byte of the body, every second
-                socket.getOutputStream().flush();
-                int read = socket.getInputStream().read(buffer);
-                if (read < 0) {
-                    closedAt = System.nanoTime();
-                } else {
-                    answer.write(buffer, 0, read);
-                }
-            } catch (SocketTimeoutException e) {
-                // trickle on
-            } catch (IOException e) {
-                closedAt = System.nanoTime();
-            }
-        }
-        Duration closedAfter = Duration.ofNanos(System.nanoTime() - started);
-        String text = answer.toString(StandardCharsets.ISO_8859_1);
+        Trickled trickled = trickle(socket, ' '); // one more byte of the body, every second
+        Duration closedAfter = trickled.closedAfter();
+        String text = trickled.answer();
         assertThat(text, startsWith("HTTP/1.1 408"));
         assertThat(text, containsString("body did not arrive within 5 s"));
         // Well past the 2 s header deadline: a request in progress is never cut by it.
@@ -255,6 +215,40 @@ class HeaderDeadlineTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/me"))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + member.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a client that sent one more byte a second read, and when the service closed the connection. */
+    private record Trickled(String answer, Duration closedAfter) {
+    }
+
+    /**
+     * Sends {@code each} once a second (the head or body the caller started) and reads what comes back, until the
+     * service closes the connection or 20 s have passed (then closedAfter is 20 s or more).
+     */
+    private static Trickled trickle(Socket socket, char each) throws IOException {
+        long started = System.nanoTime();
+        socket.setSoTimeout(1000);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        long closedAt = -1;
+        while (closedAt < 0 && System.nanoTime() - started < Duration.ofSeconds(20).toNanos()) {
+            try {
+                socket.getOutputStream().write(each);
+                socket.getOutputStream().flush();
+                int read = socket.getInputStream().read(buffer);
+                if (read < 0) {
+                    closedAt = System.nanoTime();
+                } else {
+                    answer.write(buffer, 0, read);
+                }
+            } catch (SocketTimeoutException e) {
+                // nothing yet: trickle on
+            } catch (IOException e) {
+                closedAt = System.nanoTime(); // reset once closed
+            }
+        }
+        long ended = closedAt < 0 ? System.nanoTime() : closedAt;
+        return new Trickled(answer.toString(StandardCharsets.ISO_8859_1), Duration.ofNanos(ended - started));
     }
 
     private Socket connect() throws IOException {
