@@ -23,10 +23,11 @@ public interface MailConfig {
 
     /**
      * Batches one dispatcher run sends at most, so a run stays bounded and the next one picks up the rest. A run
-     * that stops early waits for the next `dispatch-every`: at 200 batches of 50 a run is about ten seconds of
-     * sending at the benchmark's rate, so the wait is a small share of it (at 20 it capped dispatch at 200 emails/s).
+     * that stops early waits for the next `dispatch-every` (2.5 s on average at 5 s): at 1,200 batches of 50 a run is
+     * about a minute of sending at 1,000 emails/s, so the wait is a small share of it (at 200 it cost 2–3 s in every
+     * 30 s of a backlog, decision 131; at 20 it capped dispatch at 200 emails/s).
      */
-    @WithDefault("200")
+    @WithDefault("1200")
     int maxBatchesPerRun();
 
     /**

@@ -34,7 +34,7 @@ public class ReminderJob {
      */
     private static final String SCAN_LOCK = "/reminder-scan";
 
-    /** A slice is a quarter of the members; far above what it takes at a million (seconds). */
+    /** A slice is half of the members; far above what it takes at a million (seconds). */
     private static final int SLICE_TIMEOUT_SECONDS = 600;
 
     /** Slices scanned at the same time by one run (each its own transaction and connection). */
