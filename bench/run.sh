@@ -82,7 +82,7 @@ WRK_THREADS=$(( $(nproc) < CONNECTIONS ? $(nproc) : CONNECTIONS ))
 # (periodic GC), marking from a fixed 70 % (an adaptive threshold below the live set marks without pause), a
 # trimmed native heap and two malloc arenas keep RSS at rest low;
 # TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+.
-JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS-"-XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:TrimNativeHeapInterval=5000"}
+JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS-"-XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:TrimNativeHeapInterval=5000"}
 # The Dockerfile's environment of the JVM: glibc's malloc with two arenas instead of eight per core.
 MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX-2}
 # The service's JVM: a Java 25 like the Dockerfile's (decision 124): BENCH_JAVA_HOME, else java on the PATH if it is
