@@ -79,7 +79,8 @@ PHASES=" ${BENCH_PHASES:-endpoints jobs} "
 phase() { [[ $PHASES == *" $1 "* ]]; }
 WRK_THREADS=$(( $(nproc) < CONNECTIONS ? $(nproc) : CONNECTIONS ))
 # The service's JVM options: the Dockerfile's (decisions 124, 133). G1 with a capped heap that it gives back when idle
-# (periodic GC), marking from a fixed 70 % (an adaptive threshold below the live set marks without pause), a
+# (periodic GC, tight free ratios), marking from a fixed 70 % (an adaptive threshold below the live set marks
+# without pause), a
 # trimmed native heap and two malloc arenas keep RSS at rest low;
 # TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+.
 JAVA_OPTS_BENCH=${BENCH_JAVA_OPTS-"-XX:+UseG1GC -Xms32m -Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:TrimNativeHeapInterval=5000"}
