@@ -104,8 +104,7 @@ class HeaderDeadlineTest {
         assertThat(text, containsString("application/problem+json"));
         assertThat(text, containsString("\"status\":408"));
         assertThat(text, containsString("line and headers did not arrive within 2 s"));
-        assertThat(closedAfter, greaterThan(DEADLINE.minusMillis(200)));
-        assertThat(closedAfter, lessThan(DEADLINE.plus(SLACK)));
+        assertClosedAtThe(DEADLINE, closedAfter);
     }
 
     @Test
@@ -179,8 +178,7 @@ class HeaderDeadlineTest {
         // Nothing of a next request came, so there is nothing to answer: closed, not a 408 a client might misread.
         assertEquals(-1, socket.getInputStream().read());
         Duration closedAfter = Duration.ofNanos(System.nanoTime() - answered);
-        assertThat(closedAfter, greaterThan(DEADLINE.minusMillis(200)));
-        assertThat(closedAfter, lessThan(DEADLINE.plus(SLACK)));
+        assertClosedAtThe(DEADLINE, closedAfter);
     }
 
     @Test
@@ -190,8 +188,7 @@ class HeaderDeadlineTest {
         socket.setSoTimeout((int) DEADLINE.plus(SLACK).plus(TIMELY).toMillis());
         assertEquals(-1, socket.getInputStream().read());
         Duration closedAfter = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(closedAfter, greaterThan(DEADLINE.minusMillis(200)));
-        assertThat(closedAfter, lessThan(DEADLINE.plus(SLACK)));
+        assertClosedAtThe(DEADLINE, closedAfter);
     }
 
     @Test
@@ -206,8 +203,7 @@ class HeaderDeadlineTest {
         assertThat(text, startsWith("HTTP/1.1 408"));
         assertThat(text, containsString("body did not arrive within 5 s"));
         // Well past the 2 s header deadline: a request in progress is never cut by it.
-        assertThat(closedAfter, greaterThan(BODY_DEADLINE.minusMillis(200)));
-        assertThat(closedAfter, lessThan(BODY_DEADLINE.plus(SLACK)));
+        assertClosedAtThe(BODY_DEADLINE, closedAfter);
     }
 
     private static HttpResponse<String> me(HttpClient http, TestMember member) throws Exception {
@@ -215,6 +211,12 @@ class HeaderDeadlineTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/me"))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + member.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Closed no earlier than the deadline (less a little for the clocks) and within the slack after it. */
+    private static void assertClosedAtThe(Duration deadline, Duration closedAfter) {
+        assertThat(closedAfter, greaterThan(deadline.minusMillis(200)));
+        assertThat(closedAfter, lessThan(deadline.plus(SLACK)));
     }
 
     /** What a client that sent one more byte a second read, and when the service closed the connection. */
