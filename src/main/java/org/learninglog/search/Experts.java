@@ -1,27 +1,34 @@
 package org.learninglog.search;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 import org.learninglog.api.Keyset;
 import org.learninglog.api.Page;
-import org.learninglog.api.ReadOnly;
 import org.learninglog.identity.Actor;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Who knows what: the members whose replies were accepted on questions of a topic. Counted in the groups of the
  * member who asks; across the organisation only for members who share their expertise (`member_sharing_expertise`,
  * member's view), and then nothing but their name, the tags and the counts.
+ *
+ * <p>One statement, on a pooled connection: in auto-commit for a request, as search (decision 127), in the caller's
+ * transaction for the suggestions' job.
  */
 @ApplicationScoped
-@Transactional
 public class Experts {
 
     public record Expert(UUID memberId, String displayName, int acceptedCount, Instant lastAcceptedAt,
@@ -35,13 +42,12 @@ public class Experts {
     private static final Keyset.Key[] BY_ANSWERS = { Keyset.Key.integer("answers").descending(),
         Keyset.Key.instant("last_at").descending(), Keyset.Key.uuid("author_id") };
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    Experts(EntityManager em) {
-        this.em = em;
+    Experts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
-    @ReadOnly
     public Page<Expert> find(Actor actor, String topic, Integer limit, String cursor) {
         String words = SearchQuery.words("topic", topic);
         return find(actor.id(), "websearch_to_tsquery(c.config, :topic)", words, null, Keyset.of(cursor, limit,
@@ -86,22 +92,23 @@ public class Experts {
                 + "   ORDER BY count(*) DESC, t LIMIT 5) s) AS topics"
                 + " FROM experts e JOIN member_name a ON a.member_id = e.author_id"
                 + " WHERE true" + keyset.and() + " ORDER BY " + keyset.orderBy();
-        @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = keyset.bind(em.createNativeQuery(sql).unwrap(NativeQuery.class)
-                .addScalar("author_id", StandardBasicTypes.UUID)
-                .addScalar("display_name", StandardBasicTypes.STRING)
-                .addScalar("answers", StandardBasicTypes.INTEGER)
-                .addScalar("last_at", StandardBasicTypes.INSTANT)
-                .addScalar("in_my_groups", StandardBasicTypes.BOOLEAN)
-                .addScalar("topics", StandardBasicTypes.STRING)
-                .setParameter("me", memberId).setParameter("topic", words));
-        if (excludingThread != null) {
-            query.setParameter("entry", excludingThread);
+        Map<String, Object> parameters = new HashMap<>(keyset.parameters());
+        parameters.put("me", memberId);
+        parameters.put("topic", words);
+        parameters.put("entry", excludingThread);
+        List<Expert> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = NamedStatements.prepare(connection,
+                        sql + " LIMIT " + keyset.fetchSize(), parameters);
+                ResultSet r = statement.executeQuery()) {
+            while (r.next()) {
+                rows.add(new Expert(r.getObject(1, UUID.class), r.getString(2), r.getInt(3),
+                        r.getObject(4, OffsetDateTime.class).toInstant(), SearchService.tags(r.getString(6)),
+                        r.getBoolean(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot find experts", e);
         }
-        List<Expert> rows = query.setMaxResults(keyset.fetchSize()).getResultList().stream()
-                .map(r -> new Expert((UUID) r[0], (String) r[1], (Integer) r[2], (Instant) r[3],
-                        SearchService.tags((String) r[5]), (Boolean) r[4]))
-                .toList();
         return keyset.page(rows, e -> List.of(e.acceptedCount(), e.lastAcceptedAt(), e.memberId()));
     }
 }

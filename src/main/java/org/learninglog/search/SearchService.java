@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,13 +167,8 @@ public class SearchService {
                 // Output column names: the ordering of the page applies to the rows it selected.
                 + " ORDER BY " + keyset.orderBy();
         List<Hit> rows = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        String positional = positional(sql, names);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(positional)) {
-            for (int i = 0; i < names.size(); i++) {
-                bind(statement, i + 1, parameters.get(names.get(i)));
-            }
+                PreparedStatement statement = NamedStatements.prepare(connection, sql, parameters)) {
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Hit(r.getString(1), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
@@ -200,60 +194,6 @@ public class SearchService {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the caller's membership", e);
-        }
-    }
-
-    /**
-     * The statement with its named parameters (`:words`, Keyset's `:after0`) as JDBC's `?`, their names in order into
-     * `names`. Quoted text and casts (`::`) are left alone.
-     */
-    static String positional(String sql, List<String> names) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                int end = i + 1;
-                while (end < sql.length()) {
-                    if (sql.charAt(end) == '\'') {
-                        if (end + 1 < sql.length() && sql.charAt(end + 1) == '\'') {
-                            end += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    end++;
-                }
-                out.append(sql, i, Math.min(end + 1, sql.length()));
-                i = end + 1;
-            } else if (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
-                out.append("::");
-                i += 2;
-            } else if (c == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
-                int end = i + 1;
-                while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
-                    end++;
-                }
-                names.add(sql.substring(i + 1, end));
-                out.append('?');
-                i = end;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof Instant instant) {
-            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-        } else if (value instanceof Integer number) {
-            statement.setInt(index, number);
-        } else if (value instanceof String text) {
-            statement.setString(index, text);
-        } else {
-            statement.setObject(index, value);
         }
     }
 

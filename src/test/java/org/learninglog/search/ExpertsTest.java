@@ -98,6 +98,36 @@ class ExpertsTest {
     }
 
     @Test
+    void shouldPageExpertsByAcceptedAnswersThenTheMostRecent() {
+        clock.advance(Duration.ofDays(7));
+        String tape = entry(ana, managers, "Tape", "Peels", "Which packaging tape?", List.of("packaging"));
+        accept(ana, tape, reply(ben, tape, "The blue one"));
+        String labels = entry(cleo, managers, "Labels", "Smudge", "Which packaging labels?", List.of("packaging"));
+        accept(cleo, labels, reply(ana, labels, "Thermal ones"));
+        clock.advance(Duration.ofDays(7));
+        String pallets = entry(ben, managers, "Pallets", "Broke", "Packaging pallets that last?",
+                List.of("packaging"));
+        accept(ben, pallets, reply(cleo, pallets, "Plastic ones"));
+
+        List<String> names = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 4; page++) {
+            var request = as(ana.token()).queryParam("topic", "packaging").queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var json = request.get("/api/v1/experts").then().statusCode(200).extract().jsonPath();
+            names.addAll(json.getList("items.member.displayName"));
+            cursor = json.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        // Ben answered twice; Cleo and Ana once each, Cleo last.
+        assertEquals(List.of("Ben", "Cleo", "Ana"), names);
+    }
+
+    @Test
     void shouldShowWhoOptedInAcrossTheOrganisationWithoutTheirContent() {
         as(celina.token()).get("/api/v1/me").then().body("shareExpertise", equalTo(false));
         share(celina, true);
