@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.learninglog.api.Keyset;
+import org.learninglog.api.NamedStatements;
 import org.learninglog.api.Page;
 import org.learninglog.identity.Actor;
 

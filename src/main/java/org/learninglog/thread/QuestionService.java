@@ -1,28 +1,37 @@
 package org.learninglog.thread;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 import org.learninglog.api.Keyset;
+import org.learninglog.api.NamedStatements;
 import org.learninglog.api.Page;
-import org.learninglog.api.ReadOnly;
 import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
 import org.learninglog.search.SearchQuery;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * The questions asked in the caller's groups: the group's memory of what was asked and answered. Read through
  * the views of the features that own them: `entry_question` (entry), `member_name` (member),
  * `group_directory` and `group_membership` (group).
+ *
+ * <p>One statement on a pooled connection in auto-commit, as the week's log and search (decisions 113, 127); the
+ * membership check of a `groupId` filter reads through Hibernate without a transaction, as reads may.
  */
 @ApplicationScoped
-@Transactional
 public class QuestionService {
 
     public enum Status { OPEN, ANSWERED }
@@ -40,12 +49,13 @@ public class QuestionService {
     private static final String REPLIED = "(CASE WHEN e.first_reply_at IS NULL THEN 0 ELSE 1 END)";
 
     private final GroupAccess access;
+    private final AgroalDataSource dataSource;
 
-    QuestionService(GroupAccess access) {
+    QuestionService(GroupAccess access, AgroalDataSource dataSource) {
         this.access = access;
+        this.dataSource = dataSource;
     }
 
-    @ReadOnly
     public Page<Question> list(Actor actor, Status status, UUID groupId, String q, String tag, Sort sort, Integer limit,
             String cursor) {
         if (groupId != null) {
@@ -85,43 +95,34 @@ public class QuestionService {
             sql.append(" AND CAST(:tag AS varchar) = ANY (e.tags)");
         }
         sql.append(keyset.and()).append(" ORDER BY ").append(keyset.orderBy());
-        @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = keyset.bind(Reply.getEntityManager().createNativeQuery(sql.toString())
-                .unwrap(NativeQuery.class)
-                .addScalar("id", StandardBasicTypes.UUID)
-                .addScalar("group_id", StandardBasicTypes.UUID)
-                .addScalar("group_name", StandardBasicTypes.STRING)
-                .addScalar("week", StandardBasicTypes.STRING)
-                .addScalar("member_id", StandardBasicTypes.UUID)
-                .addScalar("author_name", StandardBasicTypes.STRING)
-                .addScalar("question", StandardBasicTypes.STRING)
-                .addScalar("answered", StandardBasicTypes.BOOLEAN)
-                .addScalar("reply_count", StandardBasicTypes.INTEGER)
-                .addScalar("first_reply_at", StandardBasicTypes.INSTANT)
-                .addScalar("created_at", StandardBasicTypes.INSTANT)
-                .addScalar("tags", StandardBasicTypes.STRING)
-                .addScalar("answer_id", StandardBasicTypes.UUID)
-                .addScalar("answer_author_id", StandardBasicTypes.UUID)
-                .addScalar("answer_author_name", StandardBasicTypes.STRING)
-                .addScalar("answer_excerpt", StandardBasicTypes.STRING)
-                .setParameter("me", actor.id()));
-        if (words != null) {
-            query.setParameter("words", words);
+        Map<String, Object> parameters = new HashMap<>(keyset.parameters());
+        parameters.put("me", actor.id());
+        parameters.put("words", words);
+        parameters.put("tag", tag);
+        parameters.put("group", groupId);
+        sql.append(" LIMIT ").append(keyset.fetchSize());
+        List<Question> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = NamedStatements.prepare(connection, sql.toString(), parameters);
+                ResultSet r = statement.executeQuery()) {
+            while (r.next()) {
+                String tags = r.getString(12);
+                rows.add(new Question(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                        r.getString(4), r.getObject(5, UUID.class), r.getString(6), r.getString(7), r.getBoolean(8),
+                        r.getInt(9), instant(r, 10), instant(r, 11),
+                        tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(",")),
+                        r.getObject(13, UUID.class), r.getObject(14, UUID.class), r.getString(15), r.getString(16)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the questions", e);
         }
-        if (tag != null) {
-            query.setParameter("tag", tag);
-        }
-        if (groupId != null) {
-            query.setParameter("group", groupId);
-        }
-        List<Question> rows = query.setMaxResults(keyset.fetchSize()).getResultList().stream()
-                .map(r -> new Question((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4],
-                        (String) r[5], (String) r[6], (Boolean) r[7], (Integer) r[8], (Instant) r[9], (Instant) r[10],
-                        r[11] == null || ((String) r[11]).isEmpty() ? List.of() : List.of(((String) r[11]).split(",")),
-                        (UUID) r[12], (UUID) r[13], (String) r[14], (String) r[15]))
-                .toList();
         return keyset.page(rows, question -> sort == Sort.WAITING
                 ? List.of(question.firstReplyAt() == null ? 0 : 1, question.askedAt(), question.entryId())
                 : List.of(question.askedAt(), question.entryId()));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -1,4 +1,4 @@
-package org.learninglog.search;
+package org.learninglog.api;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The search feature's reads run as plain JDBC statements on a pooled connection, in auto-commit (or in the caller's
- * transaction, which the pool enlists the connection in): their SQL keeps the named parameters it shares with
- * {@link org.learninglog.api.Keyset} (`:me`, `:after0`), turned into JDBC's `?` here.
+ * Hot reads run as plain JDBC statements on a pooled connection, in auto-commit (or in the caller's transaction, which
+ * the pool enlists the connection in), without a JTA transaction or a Hibernate session (decisions 113, 127): their
+ * SQL keeps the named parameters it shares with {@link Keyset} (`:me`, `:after0`), turned into JDBC's `?` here.
  */
-final class NamedStatements {
+public final class NamedStatements {
 
     private NamedStatements() {
     }
 
     /** The statement prepared on the connection, each named parameter bound to its value (null for a missing one). */
-    static PreparedStatement prepare(Connection connection, String sql, Map<String, Object> parameters)
+    public static PreparedStatement prepare(Connection connection, String sql, Map<String, Object> parameters)
             throws SQLException {
         List<String> names = new ArrayList<>();
         PreparedStatement statement = connection.prepareStatement(positional(sql, names));
