@@ -75,6 +75,11 @@ public class Contract {
                 .collect(Collectors.groupingBy(Route::segments, Collectors.toUnmodifiableList()));
     }
 
+    /** The whole contract, as parsed. */
+    JsonNode document() {
+        return document;
+    }
+
     /** `GET, HEAD, OPTIONS, PATCH` for `/api/v1/me`; empty for a path the contract does not have. */
     public Optional<String> allow(String path) {
         return route(path).map(Route::allow);

@@ -46,11 +46,6 @@ public class AccessTokenService {
         }
     }
 
-    /** Whether a live token with this secret is stored (the demo data guard). */
-    public boolean isLive(String secret) {
-        return AccessToken.count("tokenHash = ?1 and revokedAt is null", TokenSecrets.hash(secret)) > 0;
-    }
-
     public Page<TokenSummary> listMine(Actor actor, Integer limit, String cursor) {
         return AccessToken.pageOwnedBy(actor.id(), cursor, limit).map(TokenSummary::of);
     }

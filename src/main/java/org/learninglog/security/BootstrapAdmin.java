@@ -31,11 +31,15 @@ class BootstrapAdmin {
         this.entityManager = entityManager;
     }
 
-    @Transactional
     void onStart(@Observes StartupEvent event) {
-        if (config.email().isEmpty() || config.email().get().isBlank()) {
-            return;
+        if (config.email().isPresent() && !config.email().get().isBlank()) {
+            ensureAdmin();
         }
+    }
+
+    /** A transaction only when there is an administrator to create: most starts have none (decision 135). */
+    @Transactional
+    void ensureAdmin() {
         // Serialise concurrent starts so two instances cannot both create the administrator; keyed by schema
         // so services on other schemas of the same database do not wait for each other.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(current_schema()), 7410001)")
