@@ -64,54 +64,55 @@ class InsightQueries {
     // joined before it ended (Monday 00:00 UTC after it) or posted for it; away when they did not post and their
     // awayUntil is after the group's log day of that week (what the reminders skip, decision 83).
     private static final String FIGURES = """
-            WITH weeks AS (
+            WITH weeks AS MATERIALIZED (
                 SELECT w.week, w.monday, w.period
                 FROM unnest(string_to_array(:weeks, ','), CAST(string_to_array(:mondays, ',') AS date[]),
                             CAST(string_to_array(:periods, ',') AS int[])) AS w(week, monday, period)
             ),
-            groups AS (
+            groups AS MATERIALIZED (
                 SELECT c.group_id,
                        array_position(ARRAY['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY',
                                             'SUNDAY']::text[], CAST(c.log_day AS text)) - 1 AS log_offset
                 FROM group_cadence c
                 %s
             ),
-            -- The groups' current active members, when they joined, until when they are away.
-            roster AS (
-                SELECT ms.group_id, ms.member_id, ms.joined_at, r.away_until, g.log_offset
+            -- The groups' current active members: the Monday of the week they joined in (UTC), until when they
+            -- are away. A member counts for a week when they joined before it ended, i.e. in it or before.
+            roster AS MATERIALIZED (
+                SELECT ms.group_id, ms.member_id,
+                       CAST(date_trunc('week', ms.joined_at AT TIME ZONE 'UTC') AS date) AS joined_monday,
+                       r.away_until, g.log_offset
                 FROM groups g
                 JOIN group_member_since ms ON ms.group_id = g.group_id
                 JOIN member_recipient r ON r.member_id = ms.member_id AND r.active
             ),
-            -- Who posted for the weeks asked for.
-            posts AS (
-                SELECT e.group_id, e.member_id, e.week, e.late, w.period, w.monday
+            -- Per group and week: the members who had joined by its end, and those of them away on its log day;
+            -- the roster first counted by what decides both, so each week joins a few rows per group.
+            joined AS (
+                SELECT r.group_id, w.period, w.week,
+                       sum(r.n) AS members,
+                       coalesce(sum(r.n) FILTER (WHERE r.away_until > w.monday + r.log_offset), 0) AS away
+                FROM (SELECT group_id, joined_monday, away_until, log_offset, count(*) AS n
+                      FROM roster GROUP BY group_id, joined_monday, away_until, log_offset) r
+                JOIN weeks w ON r.joined_monday <= w.monday
+                GROUP BY r.group_id, w.period, w.week
+            ),
+            -- Per group and week: the roster's members who posted; those who joined later count too, the away ones
+            -- not as away. A left join: the planner cannot guess fewer rows than entries (the inner join on two
+            -- columns it guessed at 133 of 57,600, and sorted them on disk), so it counts them in one hash.
+            posted AS (
+                SELECT e.group_id, w.period, w.week,
+                       count(r.member_id) AS posted,
+                       count(r.member_id) FILTER (WHERE e.late) AS late,
+                       count(r.member_id) FILTER (WHERE r.joined_monday > w.monday) AS joined_later,
+                       count(r.member_id) FILTER (WHERE r.joined_monday <= w.monday
+                                                   AND r.away_until > w.monday + r.log_offset) AS away_posted
                 FROM groups g
                 JOIN entry_activity e ON e.group_id = g.group_id
                 JOIN weeks w ON w.week = e.week
+                LEFT JOIN roster r ON r.group_id = e.group_id AND r.member_id = e.member_id
                 WHERE e.week BETWEEN :first AND :last
-            ),
-            -- Per group and week: the members who had joined by its end, and those of them away on its log day.
-            joined AS (
-                SELECT r.group_id, w.period, w.week,
-                       count(*) AS members,
-                       count(*) FILTER (WHERE r.away_until > w.monday + r.log_offset) AS away
-                FROM roster r
-                JOIN weeks w ON r.joined_at < CAST(w.monday + 7 AS timestamp) AT TIME ZONE 'UTC'
-                GROUP BY r.group_id, w.period, w.week
-            ),
-            -- Per group and week: the members who posted; those who joined later count too, the away ones not as away.
-            posted AS (
-                SELECT p.group_id, p.period, p.week,
-                       count(*) AS posted,
-                       count(*) FILTER (WHERE p.late) AS late,
-                       count(*) FILTER (WHERE r.joined_at >= CAST(p.monday + 7 AS timestamp) AT TIME ZONE 'UTC')
-                           AS joined_later,
-                       count(*) FILTER (WHERE r.joined_at < CAST(p.monday + 7 AS timestamp) AT TIME ZONE 'UTC'
-                                          AND r.away_until > p.monday + r.log_offset) AS away_posted
-                FROM posts p
-                JOIN roster r ON r.group_id = p.group_id AND r.member_id = p.member_id
-                GROUP BY p.group_id, p.period, p.week
+                GROUP BY e.group_id, w.period, w.week
             ),
             people AS (
                 SELECT coalesce(j.group_id, p.group_id) AS group_id, coalesce(j.period, p.period) AS period,
@@ -121,6 +122,7 @@ class InsightQueries {
                        coalesce(j.away, 0) - coalesce(p.away_posted, 0) AS away
                 FROM joined j
                 FULL JOIN posted p ON p.group_id = j.group_id AND p.period = j.period AND p.week = j.week
+                WHERE j.group_id IS NOT NULL OR p.posted > 0
             ),
             -- The questions of those weeks.
             asked AS (
