@@ -321,8 +321,8 @@ SET search_path TO $SCHEMA;
 CREATE TABLE bench.question_text AS
 SELECT DISTINCT ON (question) id, question FROM $SCHEMA.search_document
 WHERE kind = 'ENTRY' AND has_question ORDER BY question, id;
--- An empty array is not null: the job passes these by until they get their text's vector below.
-UPDATE $SCHEMA.search_document d SET embedding = '{}'
+-- An empty embedding is not null: the job passes these by until they get their text's vector below.
+UPDATE $SCHEMA.search_document d SET embedding = ''
 WHERE d.kind = 'ENTRY' AND d.has_question AND d.id NOT IN (SELECT id FROM bench.question_text);
 SQL
   local missing
@@ -338,7 +338,7 @@ SQL
 SET search_path TO $SCHEMA;
 UPDATE $SCHEMA.search_document d SET embedding = e.embedding
 FROM bench.question_text t JOIN $SCHEMA.search_document e ON e.id = t.id
-WHERE d.embedding = '{}' AND d.question = t.question AND d.kind = 'ENTRY';
+WHERE d.embedding = '' AND d.question = t.question AND d.kind = 'ENTRY';
 VACUUM ANALYZE $SCHEMA.search_document;
 SQL
   R[embed.texts]=$(psql_db -tA -c "SELECT count(*) FROM bench.question_text")

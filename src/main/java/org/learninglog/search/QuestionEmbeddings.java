@@ -1,19 +1,10 @@
 package org.learninglog.search;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -23,8 +14,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 
 /**
  * Questions' sentence embeddings: all-MiniLM-L6-v2 (quantized), which ships inside its jar and runs in process, so
- * nothing is downloaded at run time. Stored in `search_document.embedding` (`real[]`) by a job, and compared in Java
- * over one group's questions (decision 81). Loaded at first use (about a second).
+ * nothing is downloaded at run time. Stored in `search_document.embedding` (`bytea`, decision 139) by a job, and
+ * compared in Java over one group's questions (decision 81). Loaded at first use (about a second).
  */
 @ApplicationScoped
 public class QuestionEmbeddings {
@@ -79,53 +70,28 @@ public class QuestionEmbeddings {
                     + " WHERE d.kind = 'ENTRY' AND d.has_question AND d.embedding IS NULL"
                     + " ORDER BY d.created_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED").getResultList();
             for (Object[] row : rows) {
-                em.createNativeQuery("UPDATE search_document SET embedding = CAST(:vector AS real[]) WHERE id = :id")
-                        .setParameter("vector", literal(embed((String) row[1]))).setParameter("id", row[0])
+                em.createNativeQuery("UPDATE search_document SET embedding = :vector WHERE id = :id")
+                        .setParameter("vector", stored(embed((String) row[1]))).setParameter("id", row[0])
                         .executeUpdate();
             }
             return rows.size();
         });
     }
 
-    /** The questions of a group by entry, each with its embedding (computed now where the job has not yet). */
-    Map<UUID, float[]> ofGroup(UUID groupId) {
-        Map<UUID, float[]> vectors = new HashMap<>();
-        List<UUID> missing = new ArrayList<>();
-        Map<UUID, String> questions = new HashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT d.entry_id, d.embedding, d.question"
-                    + " FROM search_document d WHERE d.group_id = ? AND d.kind = 'ENTRY' AND d.has_question")) {
-                select.setObject(1, groupId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        UUID entry = rows.getObject(1, UUID.class);
-                        Array array = rows.getArray(2);
-                        if (array == null) {
-                            missing.add(entry);
-                            questions.put(entry, rows.getString(3));
-                        } else {
-                            Float[] values = (Float[]) array.getArray();
-                            float[] vector = new float[values.length];
-                            for (int i = 0; i < values.length; i++) {
-                                vector[i] = values[i];
-                            }
-                            vectors.put(entry, vector);
-                        }
-                    }
-                }
-            }
-        });
-        for (UUID entry : missing) {
-            vectors.put(entry, embed(questions.get(entry)));
-        }
-        return vectors;
+    /**
+     * A stored embedding as the vector it holds: 384 IEEE 754 floats in network byte order, as `float4send` writes
+     * them (V39, decision 139), so reading one is a copy, not a parse.
+     */
+    static float[] vector(byte[] stored) {
+        float[] vector = new float[stored.length / Float.BYTES];
+        ByteBuffer.wrap(stored).asFloatBuffer().get(vector);
+        return vector;
     }
 
-    private static String literal(float[] vector) {
-        StringJoiner joined = new StringJoiner(",", "{", "}");
-        for (float value : vector) {
-            joined.add(Float.toString(value));
-        }
-        return joined.toString();
+    /** A vector as it is stored. */
+    static byte[] stored(float[] vector) {
+        ByteBuffer stored = ByteBuffer.allocate(vector.length * Float.BYTES);
+        stored.asFloatBuffer().put(vector);
+        return stored.array();
     }
 }
