@@ -2,7 +2,7 @@
 -- group's documents by words (V23) made PostgreSQL fetch every entry and reply of the group that matched and drop
 -- nine in ten of them (not answered, not an entry, another language); after ANALYZE it preferred intersecting the
 -- group's entries with the whole table's matches instead (63,000 rows, 30 ms). Only answered entries here
--- (decision 141).
+-- (decision 139).
 CREATE INDEX search_document_answered_words_idx ON search_document USING gin (group_id, document)
     WHERE kind = 'ENTRY' AND answered;
 

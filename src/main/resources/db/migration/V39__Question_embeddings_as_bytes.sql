@@ -1,6 +1,6 @@
 -- search: each question's embedding as 384 IEEE 754 floats in network byte order (float4send's), 1,536 bytes, which
 -- the service reads with one copy. As real[] PostgreSQL sent every element on its own (array_send: one float4send
--- and one allocation each) and the driver boxed each into a Float (decision 139).
+-- and one allocation each) and the driver boxed each into a Float (decision 137).
 -- Converted here rather than computed again by the job: until it had, every similar-questions request would embed
 -- the group's questions on the spot. By an UPDATE of the embedded rows, not ALTER COLUMN TYPE, which rewrites the
 -- whole table and rebuilds every index under an exclusive lock that would stop search meanwhile.

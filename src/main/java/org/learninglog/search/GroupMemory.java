@@ -74,7 +74,7 @@ public class GroupMemory {
     /**
      * The group's questions most like the text: by its words (full text) and, in the languages configured, by its
      * meaning too (sentence embeddings), the two rankings fused by reciprocal rank (decision 81). A read of three
-     * statements (two by words alone) on a pooled connection in auto-commit, as search (decision 140): no JTA
+     * statements (two by words alone) on a pooled connection in auto-commit, as search (decision 138): no JTA
      * transaction, no Hibernate session.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)

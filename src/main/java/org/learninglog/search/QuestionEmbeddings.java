@@ -14,7 +14,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 
 /**
  * Questions' sentence embeddings: all-MiniLM-L6-v2 (quantized), which ships inside its jar and runs in process, so
- * nothing is downloaded at run time. Stored in `search_document.embedding` (`bytea`, decision 139) by a job, and
+ * nothing is downloaded at run time. Stored in `search_document.embedding` (`bytea`, decision 137) by a job, and
  * compared in Java over one group's questions (decision 81). Loaded at first use (about a second).
  */
 @ApplicationScoped
@@ -80,7 +80,7 @@ public class QuestionEmbeddings {
 
     /**
      * A stored embedding as the vector it holds: 384 IEEE 754 floats in network byte order, as `float4send` writes
-     * them (V39, decision 139), so reading one is a copy, not a parse.
+     * them (V39, decision 137), so reading one is a copy, not a parse.
      */
     static float[] vector(byte[] stored) {
         float[] vector = new float[stored.length / Float.BYTES];

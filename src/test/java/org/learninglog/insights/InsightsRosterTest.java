@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Who counts for a week is the group's current roster (decision 137 counts it per week of joining): the cases the
+ * Who counts for a week is the group's current roster (decision 136 counts it per week of joining): the cases the
  * statement's rewrite decides that {@link InsightsTest}'s group does not have.
  */
 @QuarkusTest
