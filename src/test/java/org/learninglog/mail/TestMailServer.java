@@ -42,8 +42,31 @@ public final class TestMailServer implements BeforeAllCallback {
         if (server == null) {
             Runtime.getRuntime().addShutdownHook(new Thread(TestMailServer::stop));
         }
-        server = new GreenMail(SMTP);
-        server.start();
+        // Started again right after a stop, the port may not be free yet (the old socket closing; and on a busy
+        // machine the server thread is slow to come up): retried for a few seconds, each time with a new server.
+        for (int attempt = 1;; attempt++) {
+            SMTP.setServerStartupTimeout(10_000);
+            server = new GreenMail(SMTP);
+            try {
+                server.start();
+                return;
+            } catch (IllegalStateException e) {
+                server.stop();
+                if (attempt == 20) {
+                    throw e;
+                }
+                sleep(250);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Takes the SMTP server down: connections are refused until {@link #start()}. */
