@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -155,11 +154,6 @@ class CallerLimits {
     }
 
     private static void refuse(RoutingContext context, int status, String title, String detail, long retryAfter) {
-        JsonObject problem = new JsonObject()
-                .put("type", "/problems/http-" + status)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail);
         context.response().setStatusCode(status).putHeader("Content-Type", ProblemResponses.PROBLEM_JSON);
         if (retryAfter > 0) {
             context.response().putHeader("Retry-After", Long.toString(retryAfter));
@@ -167,6 +161,6 @@ class CallerLimits {
         if (status == 408) {
             context.response().putHeader("Connection", "close");
         }
-        context.response().end(problem.encode());
+        context.response().end(ProblemResponses.body(status, title, detail));
     }
 }

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -52,10 +51,9 @@ class ContractDocument {
         if (method.equals(HttpMethod.OPTIONS)) {
             context.response().putHeader("Allow", ALLOW).end();
         } else if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
-            JsonObject problem = new JsonObject().put("type", "/problems/http-405").put("title", "Method Not Allowed")
-                    .put("status", 405).put("detail", "This method is not allowed here");
             context.response().setStatusCode(405).putHeader("Allow", ALLOW)
-                    .putHeader("Content-Type", ProblemResponses.PROBLEM_JSON).end(problem.encode());
+                    .putHeader("Content-Type", ProblemResponses.PROBLEM_JSON)
+                    .end(ProblemResponses.body(405, "Method Not Allowed", "This method is not allowed here"));
         } else if (asJson(context)) {
             context.response().putHeader("Content-Type", JSON).end(json());
         } else {

@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import org.learninglog.api.contract.model.FieldErrorJson;
 import org.learninglog.api.contract.model.ProblemJson;
 
+import io.vertx.core.json.JsonObject;
+
 /** Builds `application/problem+json` responses. */
 public final class ProblemResponses {
 
@@ -44,5 +46,11 @@ public final class ProblemResponses {
                 : errors.stream().limit(MAX_ERRORS).map(e -> new FieldErrorJson().field(cut(e.getField(), MAX_FIELD))
                         .message(cut(e.getMessage(), MAX_MESSAGE))).toList());
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    /** The body of a problem answered below Quarkus REST, by a Vert.x route or handler: its type is the status's. */
+    public static String body(int status, String title, String detail) {
+        return new JsonObject().put("type", "/problems/http-" + status).put("title", title).put("status", status)
+                .put("detail", detail).encode();
     }
 }

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -86,14 +85,9 @@ class RequestLimits {
 
     // The connection is closed: the refused body may still be on its way, and is not read.
     private static void refuse(RoutingContext context, int status, String title, String detail) {
-        JsonObject problem = new JsonObject()
-                .put("type", "/problems/http-" + status)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail);
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", ProblemResponses.PROBLEM_JSON)
                 .putHeader("Connection", "close")
-                .end(problem.encode());
+                .end(ProblemResponses.body(status, title, detail));
     }
 }
