@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.learninglog.api.Keyset;
 import org.learninglog.api.NamedStatements;
 import org.learninglog.api.Page;
+import org.learninglog.api.Rows;
 import org.learninglog.group.GroupAccess;
 import org.learninglog.identity.Actor;
 import org.learninglog.search.SearchQuery;
@@ -109,7 +109,7 @@ public class QuestionService {
                 String tags = r.getString(12);
                 rows.add(new Question(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
                         r.getString(4), r.getObject(5, UUID.class), r.getString(6), r.getString(7), r.getBoolean(8),
-                        r.getInt(9), instant(r, 10), instant(r, 11),
+                        r.getInt(9), Rows.instant(r.getObject(10)), Rows.instant(r.getObject(11)),
                         tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(",")),
                         r.getObject(13, UUID.class), r.getObject(14, UUID.class), r.getString(15), r.getString(16)));
             }
@@ -119,10 +119,5 @@ public class QuestionService {
         return keyset.page(rows, question -> sort == Sort.WAITING
                 ? List.of(question.firstReplyAt() == null ? 0 : 1, question.askedAt(), question.entryId())
                 : List.of(question.askedAt(), question.entryId()));
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

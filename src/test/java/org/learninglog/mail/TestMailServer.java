@@ -44,8 +44,8 @@ public final class TestMailServer implements BeforeAllCallback {
         }
         // Started again right after a stop, the port may not be free yet (the old socket closing; and on a busy
         // machine the server thread is slow to come up): retried for a few seconds, each time with a new server.
+        SMTP.setServerStartupTimeout(10_000);
         for (int attempt = 1;; attempt++) {
-            SMTP.setServerStartupTimeout(10_000);
             server = new GreenMail(SMTP);
             try {
                 server.start();
