@@ -19,7 +19,7 @@
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_DB (learninglog_bench),
 # BENCH_PORT (first free port from 18080), BENCH_CONNECTIONS (16; wrk connections = pgbench clients),
 # BENCH_PEAK_SECONDS, BENCH_FIXED_SECONDS, BENCH_WARMUP_SECONDS, BENCH_WARMUP_ROUNDS (at most this many rounds of
-# BENCH_WARMUP_SECONDS before an endpoint's peak, until one is not 3 % faster than the fastest before it), BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
+# BENCH_WARMUP_SECONDS before an endpoint's peak, until two in a row are not 3 % faster than the fastest before them), BENCH_GROUPS, BENCH_MEMBERS_PER_GROUP,
 # BENCH_WEEKS, BENCH_JAVA_HOME (the measured service's JDK; a JDK 25 as the Dockerfile's, below), BENCH_JAVA_OPTS (its
 # JVM options; the Dockerfile's, below), BENCH_MALLOC_ARENA_MAX (2, as the Dockerfile; empty for glibc's default), BENCH_APPCDS (1; 0 to start without a class archive), BENCH_PG_SETTINGS (random_page_cost=1.1; empty for PostgreSQL's
 # defaults), BENCH_OUTPUT (the Markdown file a full run writes; docs/benchmarks.md), BENCH_WORK (target/bench: its
@@ -662,19 +662,23 @@ add() { R[$1]=$(( ${R[$1]:-0} + ${2:-0} )); }
 
 field() { grep -oE "(^| )$1=[^ ]*" <<<"$2" | head -1 | cut -d= -f2; }
 
-# warm_until_steady ENDPOINT: wrk in rounds of the warm-up time until a round is less than 3 % faster than
-# the fastest before it (at least two rounds, at most WARMUP_ROUNDS). On 2 cores the JIT keeps compiling an
-# endpoint's path for a minute under load (the week's log went 786, 1192, 1306, 1509, 1713, 1790, 1825, 1838 req/s
-# in 10 s rounds); a peak measured before that is the compiler's, not the service's (decision 134).
+# warm_until_steady ENDPOINT: wrk in rounds of the warm-up time until two rounds in a row are each less than 3 %
+# faster than the fastest before them (at least three rounds, at most WARMUP_ROUNDS). On 2 cores the JIT keeps
+# compiling an endpoint's path for a minute under load (the week's log went 786, 1192, 1306, 1509, 1713, 1790, 1825,
+# 1838 req/s in 10 s rounds); a peak measured before that is the compiler's, not the service's (decision 134). One
+# flat round is not enough: PUT my entry went 138, 175, 189, 180 and then, still compiling, on to 325.
 warm_until_steady() {
-  local endpoint=$1 seconds=$WARMUP_SECONDS round=0 rate best=0 rates=""
+  local endpoint=$1 seconds=$WARMUP_SECONDS round=0 rate best=0 rates="" flat=0
   while ((round < WARMUP_ROUNDS)); do
     round=$((round + 1))
     rate=$(field rps "$(wrk_run "$endpoint" "$seconds" || true)")
     rate=${rate:-0}
     rates="$rates ${rate%.*}"
     if ((round >= 2)) && awk -v r="$rate" -v b="$best" 'BEGIN { exit !(r < 1.03 * b) }'; then
-      break
+      flat=$((flat + 1))
+      ((flat >= 2 || WARMUP_ROUNDS < 3)) && break
+    else
+      flat=0
     fi
     best=$(awk -v r="$rate" -v b="$best" 'BEGIN { print (r > b ? r : b) }')
   done
@@ -985,7 +989,7 @@ report() {
     echo "- Other load on the machine before the run: ${R[machine.before]}."
     echo "- JVM: $("$SERVICE_JAVA" -version 2>&1 | sed -n 2p)${MALLOC_ARENAS:+, MALLOC_ARENA_MAX=$MALLOC_ARENAS}; options: \`${JAVA_OPTS_BENCH:-(none)}\`$( ((APPCDS)) && if [[ ${ARCHIVE_KIND:-} == aot ]]; then echo ', with an ahead-of-time cache (-XX:AOTCache) written by an earlier start'; else echo ', with an application class-data archive (AppCDS) written by an earlier start'; fi)."
     echo "- Data: ${R[seed.rows]:-?} (seeded in ${R[seed.seconds]:-?} s)$([[ -n ${R[jobs.expected]:-} ]] && echo "; for the jobs, $JOBS_MEMBERS members in $JOBS_GROUPS groups (bench/jobs-seed.sql, seeded in ${R[jobs.seed_seconds]} s), ${R[jobs.expected]} of them due a reminder")."
-    echo "- Load: $CONNECTIONS connections ($WRK_THREADS wrk threads) for ${PEAK_SECONDS} s at peak (the week's log in $ROUNDS rounds alternating with pgbench at $CONNECTIONS clients), then ${FIXED_SECONDS} s at half the peak rate with a fixed-rate generator (latency counted from each request's due time); each endpoint first warmed in rounds of ${WARMUP_SECONDS} s until a round was less than 3 % faster than the fastest before it (at most $WARMUP_ROUNDS; the week's log took ${R[week_log.warm_rounds]:-?}, search ${R[search.warm_rounds]:-?})."
+    echo "- Load: $CONNECTIONS connections ($WRK_THREADS wrk threads) for ${PEAK_SECONDS} s at peak (the week's log in $ROUNDS rounds alternating with pgbench at $CONNECTIONS clients), then ${FIXED_SECONDS} s at half the peak rate with a fixed-rate generator (latency counted from each request's due time); each endpoint first warmed in rounds of ${WARMUP_SECONDS} s until two rounds in a row were each less than 3 % faster than the fastest before them (at most $WARMUP_ROUNDS; the week's log took ${R[week_log.warm_rounds]:-?}, search ${R[search.warm_rounds]:-?})."
     echo
     echo "| endpoint | SQL per request | peak req/s | p50 / p99 at half peak (ms) | rate achieved (req/s) | errors | RSS under load (MB) |"
     echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
