@@ -888,7 +888,7 @@ SET search_path TO $SCHEMA;
 CREATE SCHEMA IF NOT EXISTS bench;
 DROP TABLE IF EXISTS bench.dispatched;
 CREATE TABLE bench.dispatched AS
-SELECT id, message_id FROM outbound_email
+SELECT id, dedupe_key FROM outbound_email
 WHERE kind = 'REMINDER' AND status = 'PENDING' ORDER BY dedupe_key LIMIT $JOBS_DISPATCH;
 -- The other reminders go (deleting is much cheaper than rewriting them), the endpoints' emails wait.
 DELETE FROM outbound_email WHERE kind IN ('REMINDER', 'FOLLOW_UP') AND id NOT IN (SELECT id FROM bench.dispatched);
@@ -924,7 +924,9 @@ SQL
   kill "$sink" 2>/dev/null || true
   wait "$sink" 2>/dev/null || true
   ((left == 0)) || fail "dispatch: $left of $JOBS_DISPATCH emails still undelivered after 10 minutes"
-  psql_db -tA -c "SELECT o.message_id FROM $SCHEMA.outbound_email o JOIN bench.dispatched d USING (id)
+  # The Message-ID the dispatcher makes of a row's dedupe key (mail.OutboundEmail#messageId), at the benchmark's host.
+  psql_db -tA -c "SELECT '<' || encode(sha256(convert_to(o.dedupe_key, 'UTF8')), 'hex') || '@bench.invalid>'
+                  FROM $SCHEMA.outbound_email o JOIN bench.dispatched d USING (id)
                   WHERE o.status = 'SENT'" | sort >"$WORK/smtp-sent.txt"
   cut -f2 "$WORK/smtp-received.tsv" | sort >"$WORK/smtp-received-ids.txt"
   received=$(wc -l <"$WORK/smtp-received-ids.txt")

@@ -64,7 +64,7 @@ public class MailDispatcher {
                      FOR UPDATE SKIP LOCKED) due
              WHERE o.id = due.id
             RETURNING o.id, o.kind, o.recipient_member_id, o.recipient_address, o.template_data::text,
-                      o.message_id, o.dedupe_key, o.attempts, o.language
+                      o.dedupe_key, o.attempts, o.language
             """;
 
     /**
@@ -96,6 +96,8 @@ public class MailDispatcher {
     private final Backoff backoff;
     private final Map<String, MailComposer> composers = new HashMap<>();
     private final ReplyAddresses replyAddresses;
+    /** The right-hand side of the Message-IDs. */
+    private final String host;
     /** Outcomes waiting for the writer of {@link #record}; guards {@link #recording} too. */
     private final List<Recording> recordings = new ArrayList<>();
     /** Whether a sender is writing outcomes right now. */
@@ -104,8 +106,9 @@ public class MailDispatcher {
     private final ExecutorService senders;
 
     MailDispatcher(AgroalDataSource dataSource, Mailer mailer, MailConfig config, MailMetrics metrics, Clock clock,
-            @All List<MailComposer> composers, ReplyAddresses replyAddresses) {
+            @All List<MailComposer> composers, ReplyAddresses replyAddresses, PublicLinks links) {
         this.replyAddresses = replyAddresses;
+        this.host = links.host();
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.config = config;
@@ -181,7 +184,7 @@ public class MailDispatcher {
                 while (rows.next()) {
                     claimed.add(new OutboundEmail(rows.getObject(1, UUID.class), rows.getString(2),
                             rows.getObject(3, UUID.class), rows.getString(4), rows.getString(5),
-                            rows.getString(6), rows.getString(7), rows.getInt(8), rows.getString(9)));
+                            rows.getString(6), rows.getInt(7), rows.getString(8)));
                 }
             }
         }
@@ -273,7 +276,7 @@ public class MailDispatcher {
                 .setSubject(composed.subject())
                 .setHtml(composed.html())
                 .setText(composed.text())
-                .addHeader("Message-ID", email.messageId());
+                .addHeader("Message-ID", email.messageId(host));
         composed.headers().forEach((name, value) -> mail.addHeader(name, value));
         if (composer.replyTarget(email).isPresent()) {
             replyAddresses.of(email.id()).ifPresent(mail::setReplyTo);

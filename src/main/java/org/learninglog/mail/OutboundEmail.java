@@ -1,5 +1,9 @@
 package org.learninglog.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -10,7 +14,26 @@ import java.util.UUID;
  * @param language the BCP 47 tag of the language to write the email in, the recipient's when it was enqueued
  */
 public record OutboundEmail(UUID id, String kind, UUID recipientMemberId, String recipientAddress, String data,
-        String messageId, String dedupeKey, int attempts, String language) {
+        String dedupeKey, int attempts, String language) {
+
+    /**
+     * The email's Message-ID at this host: the SHA-256 of its dedupe key, so every attempt at sending it carries the
+     * same one and receiving systems recognise a repeat. Computed when sending, not stored: storing it cost the
+     * reminder scan a hash and 85 bytes for each of its rows (decision 140).
+     */
+    public String messageId(String host) {
+        return messageId(dedupeKey, host);
+    }
+
+    /** The Message-ID of the email named by this dedupe key, at this host. */
+    public static String messageId(String dedupeKey, String host) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest) + "@" + host + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
 
     /** The locale to write the email in. */
     public Locale locale() {

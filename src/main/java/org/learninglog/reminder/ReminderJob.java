@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
+import org.learninglog.mail.Outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
  * Enqueues the log-day reminders and follow-up nudges that are due, for all members at once: one set-based
  * statement selects them (see {@link ReminderQueries}), and they go to the outbox batch by batch as they are
  * read; the dispatcher delivers them. Running it again, on this or another instance, enqueues nothing twice:
- * every nudge has a dedupe key (`reminder:{groupId}:{memberId}:{week}`, `follow-up:…`).
+ * every nudge has a dedupe key (`reminder:{memberId}:{groupId}:{week}`, `follow-up:…`).
  */
 @ApplicationScoped
 public class ReminderJob {
@@ -36,6 +37,9 @@ public class ReminderJob {
 
     /** A slice is half of the members; far above what it takes at a million (seconds). */
     private static final int SLICE_TIMEOUT_SECONDS = 600;
+
+    /** How often a slice is scanned again when a nudge it selected was enqueued meanwhile. */
+    private static final int SLICE_ATTEMPTS = 3;
 
     /** Slices scanned at the same time by one run (each its own transaction and connection). */
     static final int SCANNERS = 2;
@@ -69,7 +73,7 @@ public class ReminderJob {
     }
 
     /**
-     * Enqueues every nudge due at the clock's current instant: the groups slice by slice
+     * Enqueues every nudge due at the clock's current instant: the members slice by slice
      * ({@link ReminderQueries#SLICES}, {@link #SCANNERS} at a time), each slice one statement in one transaction, that
      * selects the due nudges and inserts them into the outbox without leaving the database.
      *
@@ -106,8 +110,26 @@ public class ReminderJob {
         return enqueued;
     }
 
-    /** Enqueues one slice's due nudges in a transaction of its own, unless another scan holds the slice. */
+    /**
+     * Enqueues one slice's due nudges, unless another scan holds the slice. The slice's statement inserts without
+     * `ON CONFLICT` (decision 140); should a nudge be enqueued meanwhile all the same, it fails, and the slice is
+     * scanned again: the new statement sees that nudge and leaves it out.
+     */
     private int scanSlice(String zones, int slice) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return scanSliceOnce(zones, slice);
+            } catch (Outbox.AlreadyEnqueued e) {
+                if (attempt == SLICE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("Slice %d of the reminder scan met a reminder enqueued meanwhile; scanning it again", slice);
+            }
+        }
+    }
+
+    /** One slice in a transaction of its own. */
+    private int scanSliceOnce(String zones, int slice) {
         return QuarkusTransaction.requiringNew().timeout(SLICE_TIMEOUT_SECONDS).call(() -> {
             Boolean locked = (Boolean) entityManager
                     .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '"

@@ -72,9 +72,13 @@ class ReminderQueries {
                 WHERE true %2$s
             )""";
 
-    /** The outbox dedupe key of a nudge row `n`. */
+    /**
+     * The outbox dedupe key of a nudge row `n`: `reminder:{memberId}:{groupId}:{week}` (or `follow-up:…`). The member
+     * comes first so that a scan inserting in member order fills both the key's index and the recipient's from left to
+     * right (decision 140).
+     */
     private static final String DEDUPE_KEY = "CASE n.nudge WHEN 'REMINDER' THEN 'reminder:' ELSE 'follow-up:' END"
-            + " || n.group_id || ':' || n.member_id || ':' || n.week";
+            + " || n.member_id || ':' || n.group_id || ':' || n.week";
 
     private static final String POSTED = """
             EXISTS (SELECT 1 FROM entry_posted e
@@ -86,18 +90,19 @@ class ReminderQueries {
             + DEDUPE_KEY + ")";
 
     /**
-     * The reminders due at the `:zones` clock among the memberships of groups from `:fromGroup` to `:toGroup`
+     * The reminders due at the `:zones` clock among the memberships of members from `:fromMember` to `:toMember`
      * (inclusive): members who are active, want reminders, are not away, have not posted this week and
      * have not had this nudge yet, with last week's question of the member in the group and its first replies (read
      * only for those who asked one: a lateral join ran the replies' subquery for each of 760,000 rows). It
      * yields the outbox's columns ({@link Outbox#enqueueSelected}): `data` is the {@link ReminderMail} as its kind
-     * writes it, every component present. The rows come in the order of their dedupe keys (group, then member: the
-     * key starts with both, and a uuid's text sorts as its value), so the outbox's unique index on the key is filled
-     * from left to right, a page at a time, instead of at random places all over it (decision 131).
+     * writes it, every component present. The rows come in the order of their dedupe keys (member, then group: the
+     * key starts with both, and a uuid's text sorts as its value), so the outbox's unique index on the key and its index
+     * of recipients are filled from left to right, a page at a time, instead of at random places all over them
+     * (decisions 131, 140).
      */
     private static final String DUE = "WITH " + ZONE_CLOCK + ",\n"
-            + NUDGE.formatted(DAYS, "AND m.active AND m.reminders AND ms.group_id BETWEEN CAST(:fromGroup AS uuid)"
-                    + " AND CAST(:toGroup AS uuid)")
+            + NUDGE.formatted(DAYS, "AND m.active AND m.reminders AND ms.member_id BETWEEN CAST(:fromMember AS uuid)"
+                    + " AND CAST(:toMember AS uuid)")
             + """
                     ,
                     due AS (
@@ -126,11 +131,11 @@ class ReminderQueries {
                     FROM due d
                     LEFT JOIN entry_posted last ON last.group_id = d.group_id AND last.member_id = d.member_id
                                                AND last.week = d.previous_week AND last.question IS NOT NULL
-                    ORDER BY d.group_id, d.member_id
+                    ORDER BY d.member_id, d.group_id
                     """.formatted(DEDUPE_KEY, AWAY, POSTED, ENQUEUED);
 
     /**
-     * The scan goes through the groups in this many slices of their ids, one transaction each: a transaction stays
+     * The scan goes through the members in this many slices of their ids, one transaction each: a transaction stays
      * bounded, and instances scanning at the same time share the slices. As many as {@link ReminderJob#SCANNERS}: each
      * slice reads every member and the outbox's keys whatever its size (at a million members, 4 slices cost 15 % more
      * of PostgreSQL's CPU than 2, decision 131), and a slice of half a million memberships takes seconds.
@@ -187,14 +192,20 @@ class ReminderQueries {
         return table.toString();
     }
 
-    /** Enqueues the reminders due at the `:zones` clock in one slice of the groups (0 to {@link #SLICES} - 1). */
+    /**
+     * Enqueues the reminders due at the `:zones` clock in one slice of the members (0 to {@link #SLICES} - 1), which
+     * no other enqueue may be writing at the same time (the caller holds the slice's lock).
+     *
+     * @throws Outbox.AlreadyEnqueued when a reminder was enqueued after the statement began: nothing of the slice was
+     *                                written, and a new attempt leaves that reminder out
+     */
     int enqueueDue(String zones, int slice) {
         return outbox.enqueueSelected(DUE, query -> query.setParameter("zones", zones)
-                .setParameter("fromGroup", "%08x-0000-0000-0000-000000000000".formatted(sliceStart(slice)))
-                .setParameter("toGroup", "%08x-ffff-ffff-ffff-ffffffffffff".formatted(sliceStart(slice + 1) - 1)));
+                .setParameter("fromMember", "%08x-0000-0000-0000-000000000000".formatted(sliceStart(slice)))
+                .setParameter("toMember", "%08x-ffff-ffff-ffff-ffffffffffff".formatted(sliceStart(slice + 1) - 1)));
     }
 
-    /** The first 32 bits of a slice's first group id: slices split them evenly. */
+    /** The first 32 bits of a slice's first member id: slices split them evenly. */
     private static long sliceStart(int slice) {
         return 0x1_0000_0000L / SLICES * slice;
     }

@@ -2,12 +2,16 @@ package org.learninglog.reminder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +26,7 @@ import org.learninglog.ClockAndMailTest;
 import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,9 +44,12 @@ class ReminderConcurrentScansTest extends ClockAndMailTest {
     @Inject
     ReminderFixtures fixtures;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void shouldEnqueueEachMemberOnceAWeekWhenTwoScansRunAtTheSameTime() throws Exception {
-        // Several groups, so their random ids fall into different slices of the scan.
+        // Several members, so their random ids fall into different slices of the scan.
         List<TestMember> members = new ArrayList<>();
         for (int g = 0; g < 8; g++) {
             List<TestMember> group = new ArrayList<>();
@@ -79,6 +87,62 @@ class ReminderConcurrentScansTest extends ClockAndMailTest {
         }
         assertEquals(members.size() * ROUNDS,
                 members.stream().map(member -> fixtures.outbox(member.id()).size()).mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void shouldScanASliceAgainWhenOneOfItsRemindersIsEnqueuedMeanwhile() throws Exception {
+        TestMember ana = data.member("Ana");
+        TestMember bob = data.member("Bob");
+        UUID group = data.group("Enqueued meanwhile " + TestData.suffix(), null, ana, bob);
+        clock.set(Instant.parse("2026-03-10T08:30:00Z"));
+        String anasKey = "reminder:" + ana.id() + ":" + group + ":2026-W11";
+
+        // Another transaction enqueues Ana's reminder and has not committed when the scan's statement begins: the
+        // statement cannot see it, selects it too, and waits on the key's index for the other to end.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("""
+                    INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address,
+                                                next_attempt_at, created_at)
+                    VALUES (gen_random_uuid(), ?, 'REMINDER', ?, ?, now(), now())""")) {
+                insert.setString(1, anasKey);
+                insert.setObject(2, ana.id());
+                insert.setString(3, ana.email());
+                insert.executeUpdate();
+            }
+            ExecutorService scanner = Executors.newSingleThreadExecutor();
+            try {
+                CompletableFuture<Integer> scan = CompletableFuture.supplyAsync(job::enqueueDue, scanner);
+                awaitAnInsertWaitingForALock();
+                other.commit();
+
+                assertEquals(1, scan.get(60, TimeUnit.SECONDS), "Bob's reminder, and not Ana's again");
+            } finally {
+                scanner.shutdownNow();
+            }
+        }
+
+        assertEquals(List.of(anasKey), fixtures.outbox(ana.id()).stream().map(ReminderFixtures.OutboxRow::dedupeKey)
+                .toList());
+        assertEquals(List.of("reminder:" + bob.id() + ":" + group + ":2026-W11"),
+                fixtures.outbox(bob.id()).stream().map(ReminderFixtures.OutboxRow::dedupeKey).toList());
+    }
+
+    private void awaitAnInsertWaitingForALock() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement waiting = connection.prepareStatement("""
+                            SELECT count(*) FROM pg_stat_activity
+                            WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO outbound_email%'""");
+                    ResultSet count = waiting.executeQuery()) {
+                count.next();
+                if (count.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The scan never waited for the other transaction's reminder");
     }
 
     private CompletableFuture<Integer> scan(ExecutorService scans, CyclicBarrier start) {

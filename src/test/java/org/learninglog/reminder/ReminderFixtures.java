@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
 import org.learninglog.mail.MailDispatcher;
+import org.learninglog.mail.OutboundEmail;
+import org.learninglog.mail.PublicLinks;
 
 /**
  * Test data the reminder and mail tests need beyond {@link org.learninglog.TestData}: entries written with
@@ -22,17 +24,19 @@ import org.learninglog.mail.MailDispatcher;
 @ApplicationScoped
 public class ReminderFixtures {
 
-    /** One outbox row, as the tests look at it. */
+    /** One outbox row, as the tests look at it; its Message-ID is the one the dispatcher sends it with. */
     public record OutboxRow(String kind, String dedupeKey, String status, int attempts, Instant nextAttemptAt,
             String lastError, String messageId) {
     }
 
     private final EntityManager entityManager;
     private final MailDispatcher dispatcher;
+    private final PublicLinks links;
 
-    ReminderFixtures(EntityManager entityManager, MailDispatcher dispatcher) {
+    ReminderFixtures(EntityManager entityManager, MailDispatcher dispatcher, PublicLinks links) {
         this.entityManager = entityManager;
         this.dispatcher = dispatcher;
+        this.links = links;
     }
 
     /** The member posted their entry for that week. */
@@ -97,11 +101,12 @@ public class ReminderFixtures {
     public List<OutboxRow> outbox(UUID memberId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT kind, dedupe_key, status, attempts, next_attempt_at, last_error, message_id
+                SELECT kind, dedupe_key, status, attempts, next_attempt_at, last_error
                 FROM outbound_email WHERE recipient_member_id = :id ORDER BY created_at, dedupe_key""")
                 .setParameter("id", memberId).getResultList();
         return rows.stream().map(r -> new OutboxRow((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), instant(r[4]), (String) r[5], (String) r[6])).toList();
+                ((Number) r[3]).intValue(), instant(r[4]), (String) r[5],
+                OutboundEmail.messageId((String) r[1], links.host()))).toList();
     }
 
     /** Runs the dispatcher until nothing is due any more; returns how many rows it attempted. */

@@ -46,14 +46,14 @@ class ReminderJobTest extends ClockAndMailTest {
         assertThat(fixtures.outbox(bob.id()), empty());
 
         runAt("2026-03-10T00:00:00Z"); // Tokyo: Tuesday 09:00
-        assertEquals(List.of("reminder:" + group + ":" + ana.id() + ":2026-W11"), keys(ana));
+        assertEquals(List.of("reminder:" + ana.id() + ":" + group + ":2026-W11"), keys(ana));
         assertThat(fixtures.outbox(bob.id()), empty());
 
         runAt("2026-03-10T12:59:00Z"); // New York: Tuesday 08:59 (daylight saving time since Sunday)
         assertThat(fixtures.outbox(bob.id()), empty());
 
         runAt("2026-03-10T13:00:00Z"); // New York: Tuesday 09:00
-        assertEquals(List.of("reminder:" + group + ":" + bob.id() + ":2026-W11"), keys(bob));
+        assertEquals(List.of("reminder:" + bob.id() + ":" + group + ":2026-W11"), keys(bob));
 
         fixtures.deliverAll();
         List<MimeMessage> toAna = TestMailServer.messagesTo(ana.email());
@@ -153,7 +153,7 @@ class ReminderJobTest extends ClockAndMailTest {
         assertThat(keys(ana), empty());
 
         runAt("2026-03-08T07:00:00Z"); // 03:00 EDT, the first minute after the gap
-        assertEquals(List.of("reminder:" + group + ":" + ana.id() + ":2026-W10"), keys(ana));
+        assertEquals(List.of("reminder:" + ana.id() + ":" + group + ":2026-W10"), keys(ana));
     }
 
     @Test
@@ -169,7 +169,7 @@ class ReminderJobTest extends ClockAndMailTest {
         runAt("2026-11-01T06:30:00Z"); // 01:30 EST, the second time
         runAt("2026-11-01T07:30:00Z"); // 02:30 EST
 
-        assertEquals(List.of("reminder:" + group + ":" + ana.id() + ":2026-W44"), keys(ana));
+        assertEquals(List.of("reminder:" + ana.id() + ":" + group + ":2026-W44"), keys(ana));
     }
 
     @Test
@@ -193,7 +193,7 @@ class ReminderJobTest extends ClockAndMailTest {
         assertThat(keys(ana), empty());
         runAt("2026-03-11T10:00:00Z"); // Wednesday: the service was down on Tuesday
 
-        assertEquals(List.of("reminder:" + group + ":" + ana.id() + ":2026-W11"), keys(ana));
+        assertEquals(List.of("reminder:" + ana.id() + ":" + group + ":2026-W11"), keys(ana));
     }
 
     @Test
@@ -206,7 +206,7 @@ class ReminderJobTest extends ClockAndMailTest {
         assertThat(keys(ana), empty());
 
         runAt("2026-03-17T08:00:00Z"); // Tuesday 09:00 of 2026-W12
-        assertEquals(List.of("reminder:" + group + ":" + ana.id() + ":2026-W12"), keys(ana));
+        assertEquals(List.of("reminder:" + ana.id() + ":" + group + ":2026-W12"), keys(ana));
     }
 
     @Test
@@ -222,9 +222,9 @@ class ReminderJobTest extends ClockAndMailTest {
         assertEquals(1, keys(bob).size());
         runAt("2026-03-12T08:00:00Z"); // Thursday 09:00
 
-        assertEquals(List.of("reminder:" + group + ":" + ana.id() + ":2026-W11"), keys(ana));
-        assertEquals(List.of("reminder:" + group + ":" + bob.id() + ":2026-W11",
-                "follow-up:" + group + ":" + bob.id() + ":2026-W11"), keys(bob));
+        assertEquals(List.of("reminder:" + ana.id() + ":" + group + ":2026-W11"), keys(ana));
+        assertEquals(List.of("reminder:" + bob.id() + ":" + group + ":2026-W11",
+                "follow-up:" + bob.id() + ":" + group + ":2026-W11"), keys(bob));
         fixtures.deliverAll();
         List<MimeMessage> toBob = TestMailServer.messagesTo(bob.email());
         assertEquals(2, toBob.size());
@@ -240,7 +240,7 @@ class ReminderJobTest extends ClockAndMailTest {
         runAt("2026-03-09T10:00:00Z"); // Monday
         runAt("2026-03-13T10:00:00Z"); // Friday: down from Monday to Friday
 
-        assertEquals(List.of("follow-up:" + group + ":" + ana.id() + ":2026-W11"), keys(ana));
+        assertEquals(List.of("follow-up:" + ana.id() + ":" + group + ":2026-W11"), keys(ana));
     }
 
     @Test
