@@ -7,6 +7,11 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.learninglog.Api.as;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +29,7 @@ import org.learninglog.TestData;
 import org.learninglog.TestData.TestMember;
 import org.learninglog.mail.TestMailServer;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -34,6 +40,9 @@ class ReminderJobTest extends ClockAndMailTest {
 
     @Inject
     ReminderJob job;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void shouldRemindEachMemberAtTheirOwnTuesdayMorning() {
@@ -264,6 +273,32 @@ class ReminderJobTest extends ClockAndMailTest {
         String toCem = TestMailServer.part(TestMailServer.messagesTo(cem.email()).get(0), "text/plain");
         assertThat(toCem, not(containsString("Last week you asked")));
         assertThat(toCem, containsString("http://localhost:8080/groups/" + group + "/weeks/2026-W11"));
+    }
+
+    @Test
+    void shouldNotRemindAgainAfterAnUpgradeTurnsTheKeysEnqueuedBeforeRound() throws Exception {
+        TestMember ana = data.member("Ana");
+        UUID group = data.group("Upgraded " + TestData.suffix(), null, ana);
+        // Ana's reminder as the scan enqueued it before V40: the group first.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address,
+                                                    next_attempt_at, created_at)
+                        VALUES (gen_random_uuid(), ?, 'REMINDER', ?, ?, now(), now())""")) {
+            insert.setString(1, "reminder:" + group + ":" + ana.id() + ":2026-W11");
+            insert.setObject(2, ana.id());
+            insert.setString(3, ana.email());
+            insert.executeUpdate();
+        }
+
+        try (Connection connection = dataSource.getConnection();
+                Statement migration = connection.createStatement();
+                InputStream file = getClass().getResourceAsStream("/db/migration/V40__Reminder_keys_by_member.sql")) {
+            migration.executeUpdate(new String(file.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        runAt("2026-03-10T09:00:00Z"); // Berlin: Tuesday 10:00, the reminder due
+
+        assertEquals(List.of("reminder:" + ana.id() + ":" + group + ":2026-W11"), keys(ana));
     }
 
     private void runAt(String instant) {
