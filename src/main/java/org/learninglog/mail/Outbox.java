@@ -17,7 +17,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.postgresql.util.PSQLException;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Where every email starts: a row in `outbound_email`, written in the caller's transaction, so the email
@@ -191,9 +191,8 @@ public class Outbox {
 
     private static boolean violatesTheDedupeKey(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException psql && "23505".equals(psql.getSQLState())
-                    && psql.getServerErrorMessage() != null
-                    && DEDUPE_KEY_INDEX.equals(psql.getServerErrorMessage().getConstraint())) {
+            if (cause instanceof ConstraintViolationException violation
+                    && DEDUPE_KEY_INDEX.equals(violation.getConstraintName())) {
                 return true;
             }
         }

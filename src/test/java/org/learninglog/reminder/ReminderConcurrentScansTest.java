@@ -101,15 +101,7 @@ class ReminderConcurrentScansTest extends ClockAndMailTest {
         // statement cannot see it, selects it too, and waits on the key's index for the other to end.
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement insert = other.prepareStatement("""
-                    INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address,
-                                                next_attempt_at, created_at)
-                    VALUES (gen_random_uuid(), ?, 'REMINDER', ?, ?, now(), now())""")) {
-                insert.setString(1, anasKey);
-                insert.setObject(2, ana.id());
-                insert.setString(3, ana.email());
-                insert.executeUpdate();
-            }
+            ReminderFixtures.enqueueReminder(other, anasKey, ana);
             ExecutorService scanner = Executors.newSingleThreadExecutor();
             try {
                 CompletableFuture<Integer> scan = CompletableFuture.supplyAsync(job::enqueueDue, scanner);

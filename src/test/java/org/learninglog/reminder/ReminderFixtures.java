@@ -1,5 +1,8 @@
 package org.learninglog.reminder;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
+import org.learninglog.TestData.TestMember;
 import org.learninglog.mail.MailDispatcher;
 import org.learninglog.mail.OutboundEmail;
 import org.learninglog.mail.PublicLinks;
@@ -94,6 +98,22 @@ public class ReminderFixtures {
     public void archive(UUID groupId) {
         entityManager.createNativeQuery("UPDATE learning_group SET archived = true WHERE id = :id")
                 .setParameter("id", groupId).executeUpdate();
+    }
+
+    /**
+     * Enqueues a reminder under this key on the caller's connection, in its transaction if it has one open: the
+     * scan's rival, or a reminder as an older version keyed it.
+     */
+    public static void enqueueReminder(Connection connection, String key, TestMember to) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address,
+                                            next_attempt_at, created_at)
+                VALUES (gen_random_uuid(), ?, 'REMINDER', ?, ?, now(), now())""")) {
+            insert.setString(1, key);
+            insert.setObject(2, to.id());
+            insert.setString(3, to.email());
+            insert.executeUpdate();
+        }
     }
 
     /** The member's outbox rows, oldest first. */

@@ -10,7 +10,6 @@ import static org.learninglog.Api.as;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -280,15 +279,8 @@ class ReminderJobTest extends ClockAndMailTest {
         TestMember ana = data.member("Ana");
         UUID group = data.group("Upgraded " + TestData.suffix(), null, ana);
         // Ana's reminder as the scan enqueued it before V40: the group first.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO outbound_email (id, dedupe_key, kind, recipient_member_id, recipient_address,
-                                                    next_attempt_at, created_at)
-                        VALUES (gen_random_uuid(), ?, 'REMINDER', ?, ?, now(), now())""")) {
-            insert.setString(1, "reminder:" + group + ":" + ana.id() + ":2026-W11");
-            insert.setObject(2, ana.id());
-            insert.setString(3, ana.email());
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            ReminderFixtures.enqueueReminder(connection, "reminder:" + group + ":" + ana.id() + ":2026-W11", ana);
         }
 
         try (Connection connection = dataSource.getConnection();
